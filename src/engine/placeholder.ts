@@ -1,0 +1,33 @@
+/**
+ * Documentation values, templates and variable references that look like secrets but are not:
+ * the shared false-positive filter every rule gets unless it opts out (`noPlaceholderFilter`).
+ */
+
+const TEMPLATE = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\{\{[^}]*\}\}|<[^<>]*>|%\([^)]*\)s|%[A-Z_][A-Z0-9_]*%|\$[A-Za-z_][A-Za-z0-9_]*|#\{[^}]*\}|@[A-Za-z_][A-Za-z0-9_.]*@)$/;
+const EMBEDDED_TEMPLATE = /\$\{[^}]{1,80}\}|\{\{[^}]{0,80}\}\}|<%=?[^%]{0,80}%>|\$\([^)]{1,80}\)/;
+const ENV_REFERENCE = /process\.env|os\.environ|os\.getenv|getenv\(|\bENV\[|System\.getenv|Environment\.GetEnvironmentVariable|\$env:|secrets\.|vars\./i;
+const MASK = /x{4,}|\*{3,}|•{3,}|#{4,}|\.{3,}|…|_{4,}|-{4,}|0{8,}|1{8,}|9{8,}|a{6,}/i;
+const WORDS =
+  /example|changeme|change[_-]?me|changeit|placeholder|redacted|dummy|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|yourkey|insert[_-]?(?:your|here|key|token)|replace[_-]?(?:me|with|this)|notasecret|not[_-]?a[_-]?(?:real[_-]?)?secret|fake[_-]?(?:key|token|secret|password)|sample[_-]?(?:key|token|secret)|lorem[_-]?ipsum|password123|secret123|test1234|qwerty|letmein|foobar|abcdefgh|12345678|0123456789|my[_-]?(?:secret|password|token|api[_-]?key)|super[_-]?secret|s3cr3t|p@ssw0rd|passw0rd|todo|fixme|tbd|^none$|^null$|^nil$|^undefined$|^true$|^false$|^secret$|^password$|^token$/i;
+
+/** True when the value is a template, a variable reference, a mask or a well-known dummy. */
+export function isPlaceholder(secret: string): boolean {
+  if (secret.length === 0) return true;
+  if (TEMPLATE.test(secret)) return true;
+  if (EMBEDDED_TEMPLATE.test(secret)) return true;
+  if (ENV_REFERENCE.test(secret)) return true;
+  if (MASK.test(secret)) return true;
+  if (WORDS.test(secret)) return true;
+  return fewDistinctChars(secret);
+}
+
+/** "aaaaaaaa", "abababab", "12121212": too few distinct characters to be random. */
+function fewDistinctChars(secret: string): boolean {
+  if (secret.length < 8) return false;
+  const seen = new Set<string>();
+  for (const ch of secret) {
+    seen.add(ch);
+    if (seen.size > 3) return false;
+  }
+  return true;
+}

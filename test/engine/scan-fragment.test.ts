@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { compileRules, scanFragment } from "../../src/engine/index.js";
+import type { RuleSpec } from "../../src/engine/types.js";
+import { tokenChecksum } from "../../src/engine/checksum.js";
+
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+function body(n: number, seed = 7): string {
+  let s = seed;
+  return Array.from({ length: n }, () => ALNUM[(s = (s * 1103515245 + 12345) % 2147483648) % 62]).join("");
+}
+const ghp = (seed = 7) => "ghp" + "_" + body(36, seed);
+
+const RULES: RuleSpec[] = [
+  {
+    id: "github-pat",
+    description: "GitHub personal access token",
+    regex: "\\b(ghp_[A-Za-z0-9]{36})\\b",
+    keywords: ["ghp_"],
+    validate: "github-crc32",
+    examples: { positive: [], negative: [] },
+  },
+  {
+    id: "generic-password",
+    description: "Password assignment",
+    regex: "password\\s*[:=]\\s*[\"']([^\"'\\s]{8,64})[\"']",
+    flags: "i",
+    keywords: ["password"],
+    entropy: 3,
+    examples: { positive: [], negative: [] },
+  },
+];
+const set = compileRules(RULES);
+
+describe("scanFragment", () => {
+  it.each([
+    { name: "plain line", text: `const t = "${ghp()}";`, line: 1, column: 12 },
+    { name: "third line", text: `a\n\nexport const token = "${ghp()}";\n`, line: 3, column: 23 },
+    { name: "CRLF does not shift columns", text: `a\r\nb\r\n  x = '${ghp()}'\r\n`, line: 3, column: 8 },
+  ])("locates a token: $name", ({ text, line, column }) => {
+    const f = scanFragment(set, { path: "a.ts", text });
+    expect(f.map((x) => [x.ruleId, x.line, x.column])).toEqual([["github-pat", line, column]]);
+  });
+
+  it("maps diff fragment lines through lineMap", () => {
+    const f = scanFragment(set, { path: "a.ts", text: `x\n${ghp()}\n`, lineMap: [10, 42] });
+    expect(f[0]!.line).toBe(42);
+  });
+
+  it("reports the checksum as confidence", () => {
+    const random30 = body(30, 3);
+    const valid = "ghp" + "_" + random30 + tokenChecksum(random30);
+    const [a] = scanFragment(set, { path: "a", text: valid });
+    const [b] = scanFragment(set, { path: "a", text: ghp(3) });
+    expect([a!.confidence, b!.confidence]).toEqual(["high", "medium"]);
+  });
+
+  it("does not match a token inside a longer word", () => {
+    expect(scanFragment(set, { path: "a", text: `x${ghp()}` })).toEqual([]);
+  });
+
+  it("honours inline allow comments, and keeps them when asked", () => {
+    const text = `t = "${ghp()}" // scan-secrets:allow`;
+    expect(scanFragment(set, { path: "a", text })).toEqual([]);
+    expect(scanFragment(set, { path: "a", text }, { keepSuppressed: true })[0]!.suppressedBy).toBe("inline");
+    expect(scanFragment(set, { path: "a", text }, { inlineAllow: false })).toHaveLength(1);
+  });
+
+  it("prefers the specific rule where a generic one overlaps", () => {
+    const f = scanFragment(set, { path: "a", text: `password = "${ghp()}"` });
+    expect(f.map((x) => x.ruleId)).toEqual(["github-pat"]);
+  });
+
+  it.each(["changeme-please", "${DB_PASSWORD}", "xxxxxxxxxxxx", "EXAMPLEPASSWORD1"])("drops the placeholder %s", (v) => {
+    expect(scanFragment(set, { path: "a", text: `password = "${v}"` })).toEqual([]);
+  });
+
+  it("keeps the fingerprint across line shifts but not across files", () => {
+    const a = scanFragment(set, { path: "a", text: ghp() })[0]!;
+    const b = scanFragment(set, { path: "a", text: `\n\n   ${ghp()}` })[0]!;
+    const c = scanFragment(set, { path: "b", text: ghp() })[0]!;
+    expect(a.fingerprint).toBe(b.fingerprint);
+    expect(a.fingerprint).not.toBe(c.fingerprint);
+  });
+
+  it("finds tokens in a very long minified line", () => {
+    const line = "var a=1;".repeat(200_000) + `t="${ghp()}";` + "b.c=d;".repeat(100_000);
+    const f = scanFragment(set, { path: "m.js", text: line });
+    expect(f.map((x) => [x.line, x.column])).toEqual([[1, 1_600_004]]);
+  });
+});
+
+describe("compileRules", () => {
+  it.each([
+    { name: "bad regex", spec: { regex: "(" }, msg: /"bad": regex is not a valid regex/ },
+    { name: "no keywords", spec: { keywords: [] }, msg: /keywords/ },
+    { name: "upper-case keyword", spec: { keywords: ["ABC"] }, msg: /lower-case/ },
+    { name: "missing group", spec: { secretGroup: 3 }, msg: /secretGroup 3/ },
+  ])("names the rule and the problem: $name", ({ spec, msg }) => {
+    const base: RuleSpec = { id: "bad", description: "d", regex: "(a)", keywords: ["a"], examples: { positive: [], negative: [] } };
+    expect(() => compileRules([{ ...base, ...spec } as RuleSpec])).toThrow(msg);
+  });
+});
