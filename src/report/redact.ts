@@ -12,7 +12,7 @@ const DEFAULT_MAX_SHARE = 0.25;
  * Redacts `secret` for display. Without `percent`: shows at most the first 4 characters and at
  * most a quarter of the secret. With `percent` (0..100, the share hidden): `0` returns the secret
  * unchanged (only when the user asked for it explicitly), anything above 0 hides at least one
- * character, `100` shows nothing. Control characters in the shown part are escaped so the result
+ * character, `100` shows nothing; values outside 0..100 get the default. Control characters in the shown part are escaped so the result
  * stays on one line (PEM blocks span lines).
  */
 export function redact(secret: string, percent?: number): string {
@@ -24,10 +24,11 @@ export function redact(secret: string, percent?: number): string {
 
 /** How many leading characters (code points) of a secret of `length` may be shown. */
 function shownCount(length: number, percent: number | undefined): number {
-  if (percent === undefined || !Number.isFinite(percent)) {
+  // Anything but a number in 0..100 gets the default: a bad value must never reveal more.
+  if (percent === undefined || !Number.isFinite(percent) || percent < 0 || percent > 100) {
     return Math.min(DEFAULT_MAX_SHOWN, Math.floor(length * DEFAULT_MAX_SHARE));
   }
-  const p = Math.min(100, Math.max(0, percent));
+  const p = percent;
   if (p === 0) return length;
   const hidden = Math.max(1, Math.ceil((length * p) / 100));
   return Math.max(0, length - hidden);
