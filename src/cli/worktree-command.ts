@@ -9,16 +9,30 @@ import { readTextFile, type SkipReason } from "../sources/read-file.js";
 import { UsageError } from "./errors.js";
 import { finishScan } from "./finish-scan.js";
 import { parseSize, stringOption, type ParsedArgs } from "./parse-args.js";
-import { prepareScan } from "./scan-setup.js";
+import { prepareScan, type ScanSetup } from "./scan-setup.js";
 import { Notices } from "./notices.js";
 
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
+/** What a source hands to finishScan. */
+export interface Collected {
+  findings: Finding[];
+  stats: ScanStats;
+  inRepo: boolean;
+}
+
 /** `scan-secrets [PATH...]`: the files of the working tree. */
 export async function runWorktreeScan(args: ParsedArgs): Promise<number> {
-  const started = Date.now();
+  const { root, inRepo, paths } = resolveScanPaths(args);
+  const setup = prepareScan(args, root);
+  const collected = await collectWorktreeFindings(args, setup, { inRepo, paths });
+  return finishScan(args, setup, "worktree", collected.findings, collected.stats, inRepo);
+}
+
+/** The scan root for the command's PATH arguments (missing paths are a UsageError). */
+export function resolveScanPaths(args: ParsedArgs, from = 0): { root: string; inRepo: boolean; paths: string[] } {
   const cwd = process.cwd();
-  const paths = args.positionals.map((p) => resolve(cwd, p));
+  const paths = args.positionals.slice(from).map((p) => resolve(cwd, p));
   for (const p of paths) {
     try {
       lstatSync(p);
@@ -26,9 +40,18 @@ export async function runWorktreeScan(args: ParsedArgs): Promise<number> {
       throw new UsageError(`${p}: ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : (err as Error).message}`);
     }
   }
-  const { root, inRepo } = scanRoot(cwd, paths);
+  return { ...scanRoot(cwd, paths), paths };
+}
+
+/** Scans the work-tree files under `paths` (all of root when empty); findings keep suppressed ones marked. */
+export async function collectWorktreeFindings(
+  args: ParsedArgs,
+  setup: ScanSetup,
+  { inRepo, paths }: { inRepo: boolean; paths: string[] },
+): Promise<Collected> {
+  const started = Date.now();
+  const root = setup.root;
   const maxFileSize = parseSize(stringOption(args, "max-file-size") ?? String(DEFAULT_MAX_FILE_SIZE), "max-file-size");
-  const setup = prepareScan(args, root);
   const files = await listWorktreeFiles({ root, inRepo, paths });
   const notices = new Notices(args);
   const stats: ScanStats = { files: 0, bytes: 0, commits: 0, durationMs: 0 };
@@ -46,7 +69,7 @@ export async function runWorktreeScan(args: ParsedArgs): Promise<number> {
   }
   notices.flush(maxFileSize);
   stats.durationMs = Date.now() - started;
-  return finishScan(args, setup, "worktree", findings, stats, inRepo);
+  return { findings, stats, inRepo };
 }
 
 /** Repository root when the scanned paths are in a repository, else the directory scanned. */
