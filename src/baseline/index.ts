@@ -1,46 +1,37 @@
 /**
  * Configuration, allowlists and the baseline: what a scan suppresses after the engine.
- * (Minimal first version; the full one replaces these bodies behind the same exports.)
+ * The CLI imports only from here.
  */
-import type { Finding, RuleSpec } from "../engine/types.js";
+import { relative, resolve } from "node:path";
+import { UsageError } from "../cli/errors.js";
+import { readBaselineFile } from "./baseline-file.js";
+import { indexBaseline, type Baseline } from "./apply-baseline.js";
+import { displayPath } from "./config.js";
 
-/** The user's .scan-secrets.json, resolved. */
-export interface ScanConfig {
-  /** Extra rules, same schema as patterns/. */
-  rules: RuleSpec[];
-  disabledRules: string[];
-  /** Per-rule minimum entropy. */
-  entropy: Record<string, number>;
-  /** Config file path, when one was read. */
-  source?: string;
-}
+export { loadConfig, resolveConfig, displayPath, DEFAULT_CONFIG, type ScanConfig } from "./config.js";
+export { isPathAllowlisted, applyAllowlists, globMatches } from "./allowlists.js";
+export { applyBaseline, matchEntry, indexBaseline, type Baseline, type ApplyBaselineOptions } from "./apply-baseline.js";
+export { AUDIT_STATES, makeEntry, parseBaseline, readBaselineFile, serializeBaseline, type AuditState, type BaselineEntry, type BaselineFile } from "./baseline-file.js";
+export { updateBaseline, type BaselineChanges } from "./update-baseline.js";
+export { newSalt, secretHash } from "./secret-hash.js";
+export { withLock } from "./lock.js";
 
-/** Reads the config (default `.scan-secrets.json` at root when present). Throws UsageError when invalid. */
-export function loadConfig(_opts: { root: string; path?: string }): ScanConfig {
-  return { rules: [], disabledRules: [], entropy: {} };
-}
+/** Default baseline file name at the repository root. */
+export const DEFAULT_BASELINE = ".secrets-baseline.json";
 
-/** True when the config's path allowlist excludes this root-relative path. */
-export function isPathAllowlisted(_config: ScanConfig, _relPath: string): boolean {
-  return false;
-}
-
-/** Marks findings that the config's regex/stopword allowlists suppress (`suppressedBy: "allowlist"`). */
-export function applyAllowlists(findings: Finding[], _config: ScanConfig): Finding[] {
-  return findings;
-}
-
-/** A loaded baseline. */
-export interface Baseline {
-  path: string;
+/** Absolute path of the baseline a command uses (`--baseline FILE`, else the default at root). */
+export function baselinePath({ root, path }: { root: string; path?: string }): string {
+  return path === undefined ? resolve(root, DEFAULT_BASELINE) : resolve(path);
 }
 
 /** Reads the baseline (default `.secrets-baseline.json` at root when present). Throws UsageError when malformed. */
-export function loadBaseline(_opts: { root: string; path?: string }): Baseline | undefined {
-  return undefined;
-}
-
-/** Marks findings the baseline accepts (`suppressedBy: "baseline"`). */
-export function applyBaseline(findings: Finding[], _baseline: Baseline | undefined): Finding[] {
-  return findings;
+export function loadBaseline({ root, path }: { root: string; path?: string }): Baseline | undefined {
+  const abs = baselinePath({ root, path });
+  const file = readBaselineFile(abs, displayPath(abs));
+  if (!file) {
+    if (path !== undefined) throw new UsageError(`${displayPath(abs)}: no such baseline file (create it with scan-secrets baseline update)`);
+    return undefined;
+  }
+  const rel = relative(root, abs).split("\\").join("/");
+  return indexBaseline(abs, file, rel.startsWith("..") ? undefined : rel);
 }

@@ -9,7 +9,7 @@ import { toolVersion } from "./tool-version.js";
 
 /** Allowlists and baseline, then the report; returns the exit code (1 when anything is left). */
 export function finishScan(args: ParsedArgs, setup: ScanSetup, kind: ScanKind, raw: Finding[], stats: ScanStats, inRepo: boolean): number {
-  const judged = applyBaseline(applyAllowlists(raw, setup.config), setup.baseline);
+  const judged = applyBaseline(applyAllowlists(raw, setup.config), setup.baseline, { failOnUnaudited: flag(args, "fail-on-unaudited") });
   const findings = judged.filter((f) => !f.suppressedBy);
   const suppressed = judged.filter((f) => f.suppressedBy);
   const report: ScanReport = {
