@@ -35,3 +35,7 @@ export function loadBaseline({ root, path }: { root: string; path?: string }): B
   const rel = relative(root, abs).split("\\").join("/");
   return indexBaseline(abs, file, rel.startsWith("..") ? undefined : rel);
 }
+export { importDetectSecrets } from "./import-detect-secrets.js";
+export { importGitleaks, parseIgnoreLine } from "./import-gitleaks.js";
+export type { ImportDecision, ImportFormat, ImportResult } from "./import-result.js";
+export { mergeImported, type MergeCounts } from "./merge-imported.js";
