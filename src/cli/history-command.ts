@@ -1,7 +1,223 @@
+import { availableParallelism } from "node:os";
+import { createHash } from "node:crypto";
+import { rulePackHash } from "../engine/compile-rules.js";
+import type { Finding, ScanStats } from "../engine/types.js";
+import { isPathAllowlisted } from "../baseline/index.js";
+import { CommitSplitter, gitLogError, spawnHistoryLog, type LogSelection } from "../sources/history-log.js";
+import { countReachable, listCommits, openRepository, type RepositoryInfo } from "../sources/repository.js";
+import { scanCommitBatch, scanCommitFragment, type CommitBatchResult } from "../sources/scan-commits.js";
+import { mergeAdditions } from "../sources/merge-additions.js";
 import { UsageError } from "./errors.js";
-import type { ParsedArgs } from "./parse-args.js";
+import { finishScan } from "./finish-scan.js";
+import { createWorkerPool, type BatchScanner } from "./history-pool.js";
+import { readHistoryCache, writeHistoryCache } from "./history-cache.js";
+import { flag, listOption, parseIntOption, stringOption, type ParsedArgs } from "./parse-args.js";
+import { prepareScan, type ScanSetup } from "./scan-setup.js";
+import { Notices } from "./notices.js";
+import { Progress } from "./progress.js";
+import type { Collected } from "./worktree-command.js";
 
-/** Not built yet. */
-export async function runHistoryScan(_args: ParsedArgs): Promise<number> {
-  throw new UsageError("this command is not available yet");
+/** Bytes of patch text handed to a worker at a time. */
+const BATCH_BYTES = 1 << 20;
+/** Merge-commit blobs larger than this are not compared line by line. */
+const MAX_BLOB_BYTES = 10 * 1024 * 1024;
+
+/** `scan-secrets --history`: every commit reachable from any ref (or the selected ones). */
+export async function runHistoryScan(args: ParsedArgs): Promise<number> {
+  const repo = openRepository(process.cwd());
+  const setup = prepareScan(args, repo.root);
+  const collected = await collectHistoryFindings(args, setup, repo);
+  return finishScan(args, setup, "history", collected.findings, collected.stats, !repo.bare);
+}
+
+/** Scans the selected history; each secret is reported once, at the commit that introduced it. */
+export async function collectHistoryFindings(args: ParsedArgs, setup: ScanSetup, repo = openRepository(process.cwd())): Promise<Collected> {
+  const started = Date.now();
+  const notices = new Notices(args);
+  if (repo.shallow) {
+    notices.say("warning: this is a shallow clone, so older history is NOT scanned; run `git fetch --unshallow` (in GitHub Actions: actions/checkout with fetch-depth: 0)");
+  }
+  const plan = planSelection(args, setup, repo);
+  const stats: ScanStats = { files: 0, bytes: 0, commits: 0, durationMs: 0 };
+  const batches: CommitBatchResult[] = [];
+  const scanned: string[] = [];
+  if (plan.toScan > 0) {
+    const progress = new Progress(args, plan.toScan);
+    const scanner = createScanner(args, setup, plan.toScan);
+    try {
+      await streamLog(repo, plan.selection, scanner, (r) => {
+        batches.push(r);
+        stats.commits += r.commits;
+        stats.bytes += r.bytes;
+        scanned.push(...r.shas);
+        progress.update(stats.commits, stats.bytes);
+      });
+    } finally {
+      progress.done();
+      await scanner.close();
+    }
+  }
+  const merges = batches.flatMap((b) => b.merges);
+  const mergeFindings = mergeAdditions(repo.gitDir, merges, MAX_BLOB_BYTES).flatMap(({ merge, fragment }) =>
+    isPathAllowlisted(setup.config, fragment.path) ? [] : scanCommitFragment(setup.rules, fragment, merge, { inlineAllow: setup.inlineAllow }),
+  );
+  if (plan.cachePath) writeHistoryCache(plan.cachePath, plan.cacheKey, [...plan.cached, ...scanned]);
+  stats.durationMs = Date.now() - started;
+  reportCoverage(notices, plan, stats, repo);
+  const times = new Map<string, number>();
+  for (const b of batches) b.shas.forEach((sha, i) => times.set(sha, b.times[i]!));
+  const all = [...batches.flatMap((b) => b.findings), ...mergeFindings];
+  return { findings: flag(args, "all-occurrences") ? all : introducingOnly(all, times), stats, inRepo: !repo.bare };
+}
+
+interface Plan {
+  selection: LogSelection;
+  description: string;
+  toScan: number;
+  reachable: number;
+  cached: Set<string>;
+  cachePath?: string;
+  cacheKey: string;
+}
+
+/** Which commits to scan: revisions, since, cache and shard applied; validates refs (exit 2). */
+function planSelection(args: ParsedArgs, setup: ScanSetup, repo: RepositoryInfo): Plan {
+  const range = stringOption(args, "range");
+  const branches = listOption(args, "branch");
+  const since = stringOption(args, "since");
+  if (range && !range.includes("..")) throw new UsageError(`--range: expected A..B, got ${JSON.stringify(range)}`);
+  const revs = range ? [range] : branches.length > 0 ? branches : ["--all"];
+  const description = range ? `range ${range}` : branches.length > 0 ? `branch ${branches.join(", ")}` : "all refs";
+  const reachable = countReachable(repo.gitDir);
+  if (reachable === 0) throw new UsageError(`${repo.root}: the repository has no commits to scan`);
+  const shard = parseShard(stringOption(args, "shard"));
+  const cachePath = stringOption(args, "cache");
+  const cacheKey = createHash("sha256").update(rulePackHash(setup.specs)).update(JSON.stringify(setup.config)).digest("hex").slice(0, 16);
+  const cached = cachePath ? readHistoryCache(cachePath, cacheKey) : new Set<string>();
+  if (!shard && cached.size === 0) {
+    const count = range || branches.length > 0 || since ? listCommits(repo.gitDir, revs, since).length : reachable;
+    return { selection: { revs, since }, description, toScan: count, reachable, cached, cachePath, cacheKey };
+  }
+  const all = listCommits(repo.gitDir, revs, since);
+  const commits = all.filter((c) => !cached.has(c) && (!shard || inShard(c, shard)));
+  return { selection: { revs, since, commits }, description, toScan: commits.length, reachable, cached, cachePath, cacheKey };
+}
+
+function parseShard(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = m ? Number(m[1]) : 0;
+  const count = m ? Number(m[2]) : 0;
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard: expected I/N with 1 <= I <= N, got ${JSON.stringify(text)}`);
+  return { index, count };
+}
+
+/** Deterministic split by commit id, so N CI jobs cover every commit exactly once. */
+function inShard(sha: string, shard: { index: number; count: number }): boolean {
+  return parseInt(sha.slice(0, 8), 16) % shard.count === shard.index - 1;
+}
+
+function createScanner(args: ParsedArgs, setup: ScanSetup, commits: number): BatchScanner {
+  const jobsText = stringOption(args, "jobs");
+  const jobs = jobsText ? parseIntOption(jobsText, "jobs", 1, 256) : Math.max(1, Math.min(availableParallelism() - 1, 8));
+  // Worker threads pay ~30 ms each to start and compile the rules: only worth it for real histories.
+  if (commits > 200) {
+    return createWorkerPool(jobs, { root: setup.root, configPath: stringOption(args, "config"), inlineAllow: setup.inlineAllow });
+  }
+  let inFlight = 0;
+  return {
+    get inFlight() {
+      return inFlight;
+    },
+    async scan(bytes) {
+      inFlight++;
+      try {
+        return scanCommitBatch(setup.rules, bytes.toString("utf8"), { inlineAllow: setup.inlineAllow, skipPath: (p) => isPathAllowlisted(setup.config, p) });
+      } finally {
+        inFlight--;
+      }
+    },
+    async close() {},
+  };
+}
+
+/** Streams git log through the scanner with bounded memory (git is paused while batches wait). */
+function streamLog(repo: RepositoryInfo, selection: LogSelection, scanner: BatchScanner, onResult: (r: CommitBatchResult) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawnHistoryLog(repo.gitDir, selection);
+    const stdout = child.stdout!;
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()).length > 65536 && (stderr = stderr.slice(-8192)));
+    const ordered: Array<CommitBatchResult | undefined> = [];
+    let emitted = 0;
+    let failed: Error | undefined;
+    let pendingBatch: Buffer[] = [];
+    let pendingBytes = 0;
+    const pending: Array<Promise<void>> = [];
+    const submit = () => {
+      if (pendingBytes === 0) return;
+      const bytes = Buffer.concat(pendingBatch);
+      pendingBatch = [];
+      pendingBytes = 0;
+      const slot = ordered.length;
+      ordered.push(undefined);
+      if (scanner.inFlight >= 4) stdout.pause();
+      pending.push(
+        scanner.scan(bytes).then(
+          (r) => {
+            ordered[slot] = r;
+            while (emitted < ordered.length && ordered[emitted]) {
+              onResult(ordered[emitted]!);
+              ordered[emitted++] = undefined;
+            }
+            if (scanner.inFlight < 4) stdout.resume();
+          },
+          (err: Error) => {
+            failed = err;
+            child.kill();
+          },
+        ),
+      );
+    };
+    const splitter = new CommitSplitter((chunk) => {
+      pendingBatch.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= BATCH_BYTES) submit();
+    });
+    stdout.on("data", (d: Buffer) => splitter.push(d));
+    child.on("error", (err) => reject(new UsageError(`git: ${err.message}`)));
+    child.on("close", (code) => {
+      splitter.end();
+      submit();
+      Promise.all(pending).then(() => {
+        if (failed) reject(failed);
+        else if (code !== 0) reject(gitLogError(stderr, code));
+        else resolve();
+      }, reject);
+    });
+  });
+}
+
+/**
+ * Keeps each secret's first occurrence in a file: the oldest commit by committer time; on a tie
+ * the one git listed last (git log lists children before parents).
+ */
+function introducingOnly(findings: Finding[], times: Map<string, number>): Finding[] {
+  const byKey = new Map<string, Finding>();
+  for (const f of findings) {
+    const prev = byKey.get(f.fingerprint);
+    if (!prev || (times.get(f.commit!) ?? 0) <= (times.get(prev.commit!) ?? 0)) byKey.set(f.fingerprint, f);
+  }
+  return [...byKey.values()];
+}
+
+function reportCoverage(notices: Notices, plan: Plan, stats: ScanStats, repo: RepositoryInfo): void {
+  const mb = stats.bytes / 1024 / 1024;
+  const secs = stats.durationMs / 1000;
+  const cached = plan.cached.size > 0 ? `, ${plan.cached.size} already scanned (cache)` : "";
+  notices.say(
+    `history: scanned ${stats.commits} commit${stats.commits === 1 ? "" : "s"} of ${plan.reachable} reachable (${plan.description}${cached}), ` +
+      `${mb.toFixed(1)} MB in ${secs.toFixed(1)} s (${(mb / Math.max(secs, 0.001)).toFixed(1)} MB/s)${repo.shallow ? " [SHALLOW CLONE: incomplete]" : ""}`,
+  );
+  if (stats.commits === 0 && plan.cached.size === 0) throw new UsageError(`nothing was scanned: ${plan.description} selects no commits`);
 }

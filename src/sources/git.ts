@@ -3,7 +3,7 @@ import { UsageError } from "../cli/errors.js";
 
 /** Runs git synchronously and returns stdout; a failure becomes a one-line UsageError. */
 export function git(args: readonly string[], cwd: string, options: { input?: string; allowFail?: boolean } = {}): string {
-  const r = spawnSync("git", args, { cwd, input: options.input, encoding: "utf8", maxBuffer: 1 << 30 });
+  const r = spawnSync("git", args, { cwd, input: options.input, encoding: "utf8", maxBuffer: 2 ** 30 });
   if (r.error) throw new UsageError(`git: ${r.error.message}`);
   if (r.status !== 0) {
     if (options.allowFail) return "";
@@ -15,7 +15,7 @@ export function git(args: readonly string[], cwd: string, options: { input?: str
 
 /** Like git() but returns raw bytes (for -z listings with non-UTF-8 names and blob contents). */
 export function gitBuffer(args: readonly string[], cwd: string): Buffer {
-  const r = spawnSync("git", args, { cwd, maxBuffer: 1 << 30 });
+  const r = spawnSync("git", args, { cwd, maxBuffer: 2 ** 30 });
   if (r.error) throw new UsageError(`git: ${r.error.message}`);
   if (r.status !== 0) {
     const msg = (r.stderr?.toString() || "").trim().split("\n").pop() || `exit ${r.status}`;

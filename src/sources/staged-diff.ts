@@ -1,0 +1,94 @@
+/**
+ * The staged source: what the next commit adds, read from the index (so `git add -p` partial
+ * staging is honoured), as one fragment per file holding only the added lines.
+ * Speed matters (every commit pays it): one `git rev-parse`, then one `git diff` that runs while
+ * the caller loads its rules. A merge in progress adds one `git write-tree`.
+ */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Fragment } from "../engine/types.js";
+import { UsageError } from "../cli/errors.js";
+import { parseDiff } from "./parse-diff.js";
+
+/** Overrides for user config that would change the patch format we parse. */
+const CONFIG = ["-c", "core.quotepath=off", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false"];
+/** Added lines only, raw content (no textconv or external driver), paths from the top level. */
+const PATCH = ["-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "--src-prefix=a/", "--dst-prefix=b/", "--ignore-submodules=all"];
+
+/** The work tree the staged scan runs in. */
+export interface StagedRepo {
+  /** Top-level directory (config and baseline live here). */
+  root: string;
+  /** The other parents when a merge is being committed (`MERGE_HEAD`), else empty. */
+  mergeHeads: string[];
+}
+
+/** Finds the top level and any merge in progress with one git process. */
+export async function locateStagedRepo(cwd: string): Promise<StagedRepo> {
+  const out = await runGit(["rev-parse", "--show-toplevel", "--git-path", "MERGE_HEAD"], cwd).catch((err: Error) => {
+    throw new UsageError(`--staged needs a git work tree (${err.message})`);
+  });
+  const [root, mergeHeadPath] = out.split("\n");
+  if (!root || !mergeHeadPath) throw new UsageError("--staged: not inside a git work tree");
+  return { root, mergeHeads: readMergeHeads(resolve(cwd, mergeHeadPath)) };
+}
+
+function readMergeHeads(path: string): string[] {
+  try {
+    return readFileSync(path, "utf8").split("\n").map((l) => l.trim()).filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The patch of the index against HEAD (against nothing on the first commit). While a merge is
+ * committed, a combined diff of the index's tree against every parent instead: lines that some
+ * parent already had were scanned when that parent was committed.
+ */
+export async function readStagedPatch(repo: StagedRepo, cwd: string): Promise<string> {
+  if (repo.mergeHeads.length === 0) {
+    return runGit([...CONFIG, "diff", "--cached", ...PATCH, "-M", "-C", "--diff-filter=ACMRT"], cwd);
+  }
+  const tree = (await runGit(["write-tree"], cwd)).trim();
+  return runGit([...CONFIG, "diff", "--cc", ...PATCH, tree, "HEAD", ...repo.mergeHeads], cwd);
+}
+
+/** Counters for the report. */
+export interface StagedFragments {
+  fragments: Fragment[];
+  files: number;
+  bytes: number;
+}
+
+/** One fragment per file with added lines; `skip` leaves out paths the config allowlists. */
+export function stagedFragments(patch: string, skip: (path: string) => boolean): StagedFragments {
+  const result: StagedFragments = { fragments: [], files: 0, bytes: 0 };
+  parseDiff(patch, (file) => {
+    if (skip(file.path)) return;
+    const text = file.lines.join("\n");
+    result.fragments.push({ path: file.path, text, lineMap: file.lineNumbers });
+    result.files++;
+    result.bytes += Buffer.byteLength(text);
+  });
+  return result;
+}
+
+/** Runs git without blocking the event loop; a failure is a one-line UsageError. */
+function runGit(args: readonly string[], cwd: string): Promise<string> {
+  return new Promise((done, fail) => {
+    const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("error", (e) => fail(new UsageError(`git: ${e.message}`)));
+    child.on("close", (code) => {
+      if (code === 0) return done(Buffer.concat(out).toString("utf8"));
+      const sub = args.find((a, i) => !a.startsWith("-") && args[i - 1] !== "-c") ?? "";
+      const msg = Buffer.concat(err).toString("utf8").trim().split("\n").pop() || `exit ${code}`;
+      fail(new UsageError(`git ${sub}: ${msg.replace(/^fatal: /, "")}`));
+    });
+  });
+}
