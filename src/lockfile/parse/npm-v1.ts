@@ -1,4 +1,5 @@
 import { isRecord, str } from "../lockfile-error.js";
+import { classifySource } from "../source.js";
 import type { LockEntry, Lockfile } from "../types.js";
 
 /** Flattens a v1 `dependencies` tree into entries keyed like v2 paths (`node_modules/a/node_modules/b`). */
@@ -36,10 +37,17 @@ export function compareSections(entries: LockEntry[], v1: Map<string, LockEntry>
     const old = v1.get(e.key);
     if (!old || e.local) continue;
     const diff =
-      (old.version !== e.version && old.resolved !== e.resolved ? `version ${old.version} vs ${e.version}` : "") ||
+      (old.version !== e.version && !sameSource(old.resolved, e.resolved) ? `version ${old.version} vs ${e.version}` : "") ||
       (old.integrity && e.integrity && old.integrity !== e.integrity ? "integrity" : "") ||
-      (old.resolved && e.resolved && old.resolved !== e.resolved ? `resolved ${old.resolved} vs ${e.resolved}` : "");
+      (old.resolved && e.resolved && !sameSource(old.resolved, e.resolved) ? `resolved ${old.resolved} vs ${e.resolved}` : "");
     if (diff) conflicts.push({ key: e.key, detail: `"packages" and "dependencies" disagree on ${diff}` });
   }
   return conflicts;
+}
+
+/** npm 6 may write a git source as `github:o/r#sha` where npm 7 writes `git+ssh://...o/r.git#sha`. */
+function sameSource(a: string | undefined, b: string | undefined): boolean {
+  if (a === b) return true;
+  const [x, y] = [classifySource(a), classifySource(b)];
+  return x.kind === "git" && y.kind === "git" && x.repo === y.repo && x.ref === y.ref;
 }

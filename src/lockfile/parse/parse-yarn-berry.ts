@@ -45,7 +45,8 @@ export function parseYarnBerry(text: string, path: string): Lockfile {
       local: resolved.local || (value.conditions !== undefined && value.checksum === undefined),
     };
     entries.push(e);
-    for (const d of descriptors) byDescriptor.set(d, e);
+    // link:/portal:/file: descriptors carry the declaring workspace (`::locator=`); package.json does not.
+    for (const d of descriptors) byDescriptor.set(d, e).set(d.replace(/::locator=.*$/, ""), e);
     if (target.range.startsWith("workspace:")) importers.push(workspace(target.range, value, byDescriptor));
   }
   const scan = scanKeys(text, KEY_LINE, { split: splitKeyLine });

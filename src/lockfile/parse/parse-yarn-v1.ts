@@ -26,7 +26,7 @@ export function parseYarnV1(text: string, path: string): Lockfile {
     // yarn shares one object between the descriptors of one block: one entry per block.
     let e = byBlock.get(value);
     if (!e) {
-      e = { key: descriptor, name, realName: aliasTarget(range)?.name ?? name, version: value.version, resolved: str(value.resolved), integrity: str(value.integrity) };
+      e = { key: descriptor, name, realName: aliasTarget(range)?.name ?? name, version: value.version, resolved: str(value.resolved) ?? localRange(range), integrity: str(value.integrity) };
       byBlock.set(value, e);
     }
     byDescriptor.set(descriptor, e);
@@ -45,3 +45,8 @@ export function parseYarnV1(text: string, path: string): Lockfile {
   };
 }
 
+
+/** yarn v1 writes no `resolved` for `file:`/`link:` folders: the descriptor range is the source. */
+function localRange(range: string): string | undefined {
+  return /^(file|link|portal):/.test(range) ? range : undefined;
+}
