@@ -87,7 +87,7 @@ function compileRule(spec: RuleSpec, index: number, entropyOverride: number | un
   const flags = spec.flags ?? "";
   if (!/^[ims]*$/.test(flags)) throw new RuleError(id, `flags ${JSON.stringify(flags)}: only i, m, s are allowed`);
   const re = regex(id, "regex", spec.regex, `gd${flags}`);
-  const groups = new RegExp(`${spec.regex}|`, flags).exec("")!.length - 1;
+  const groups = countGroups(spec.regex);
   const secretGroup = spec.secretGroup ?? (groups > 0 ? 1 : 0);
   if (!Number.isInteger(secretGroup) || secretGroup < 0 || secretGroup > groups) {
     throw new RuleError(id, `secretGroup ${secretGroup} but the regex has ${groups} group(s)`);
@@ -112,6 +112,20 @@ function compileRule(spec: RuleSpec, index: number, entropyOverride: number | un
     stopwords: (al.stopwords ?? []).map((w) => String(w).toLowerCase()),
     lineRegexes: (al.lineRegexes ?? []).map((r) => regex(id, "allowlist.lineRegexes", r, "")),
   };
+}
+
+/** Capturing groups in a regex source: "(" not escaped, not in a class, not "(?:"/lookaround. */
+export function countGroups(source: string): number {
+  let n = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(" && (source[i + 1] !== "?" || (source[i + 2] === "<" && source[i + 3] !== "=" && source[i + 3] !== "!"))) n++;
+  }
+  return n;
 }
 
 function regex(id: string, field: string, source: string, flags: string): RegExp {

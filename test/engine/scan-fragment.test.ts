@@ -100,3 +100,18 @@ describe("compileRules", () => {
     expect(() => compileRules([{ ...base, ...spec } as RuleSpec])).toThrow(msg);
   });
 });
+
+describe("countGroups", () => {
+  it.each([
+    ["(a)(b)", 2],
+    ["(?:a)(b)", 1],
+    ["\\(a\\)", 0],
+    ["[(](a)", 1],
+    ["(?<name>a)(?<=b)(?<!c)(?=d)(?!e)", 1],
+    ["[\\]()](x)", 1],
+  ])("%s has %i", async (src, n) => {
+    const { countGroups } = await import("../../src/engine/compile-rules.js");
+    expect(countGroups(src)).toBe(n);
+    expect(new RegExp(`${src}|`).exec("")!.length - 1).toBe(n);
+  });
+});
