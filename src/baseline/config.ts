@@ -36,8 +36,14 @@ export function loadConfig({ root, path }: { root: string; path?: string }): Sca
     if (code === "ENOENT" && path === undefined) return emptyConfig();
     throw new UsageError(`${shown}: cannot read config (${code === "ENOENT" ? "no such file" : code ?? (err as Error).message})`);
   }
+  let raw: unknown;
   try {
-    return resolveConfig(parseJson(text), root, abs, shown);
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${shown}: invalid config: not valid JSON (${(err as Error).message})`);
+  }
+  try {
+    return resolveConfig(raw, root, abs, shown);
   } catch (err) {
     if (err instanceof ConfigProblem) throw new UsageError(`${shown}: invalid config: ${err.message}`);
     throw err;
@@ -78,14 +84,6 @@ function checkRuleIds(file: ConfigFile, custom: RuleSpec[]): void {
   });
   for (const id of Object.keys(file.entropy ?? {})) {
     if (!known.has(id)) throw new ConfigProblem(`entropy.${id}`, `unknown rule ${JSON.stringify(id)}`);
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new ConfigProblem("(file)", `not valid JSON (${(err as Error).message})`);
   }
 }
 
