@@ -5,11 +5,13 @@
  */
 
 const ALPHABET = 128;
+/** Set on a packed transition when the target state ends at least one keyword. */
+const HAS_OUTPUT = 1 << 30;
 
 export interface KeywordMatcher {
   keywords: readonly string[];
-  /** transitions[state * 128 + charCode] -> next state. */
-  transitions: Int32Array;
+  /** packed[state * 128 + charCode] = next state * 128, with HAS_OUTPUT set when it ends a keyword. */
+  packed: Int32Array;
   /** outputs[outStart[s] .. outStart[s + 1]) are the keyword ids that end in state s. */
   outStart: Int32Array;
   outputs: Int32Array;
@@ -66,7 +68,12 @@ export function buildKeywordMatcher(keywords: readonly string[]): KeywordMatcher
   for (let s = 0; s < n; s++) outStart[s + 1] = outStart[s]! + out[s]!.length;
   const outputs = new Int32Array(outStart[n]!);
   for (let s = 0; s < n; s++) outputs.set(out[s]!, outStart[s]!);
-  return { keywords, transitions, outStart, outputs };
+  const packed = new Int32Array(transitions.length);
+  for (let i = 0; i < packed.length; i++) {
+    const next = transitions[i]!;
+    packed[i] = (next * ALPHABET) | (outStart[next + 1]! > outStart[next]! ? HAS_OUTPUT : 0);
+  }
+  return { keywords, packed, outStart, outputs };
 }
 
 /**
@@ -74,13 +81,16 @@ export function buildKeywordMatcher(keywords: readonly string[]): KeywordMatcher
  * endIndex is the index just past the keyword's last character.
  */
 export function findKeywords(m: KeywordMatcher, text: string, onHit: (end: number, keywordId: number) => void): void {
-  const { transitions, outStart, outputs } = m;
+  const { packed, outStart, outputs } = m;
   let s = 0;
   for (let i = 0, n = text.length; i < n; i++) {
-    const c = text.charCodeAt(i);
-    s = c < ALPHABET ? transitions[s * ALPHABET + c]! : 0;
-    const a = outStart[s]!;
-    const b = outStart[s + 1]!;
-    for (let k = a; k < b; k++) onHit(i + 1, outputs[k]!);
+    let c = text.charCodeAt(i);
+    if (c >= ALPHABET) c = 0;
+    const v = packed[s + c]!;
+    s = v & ~HAS_OUTPUT;
+    if (v !== s) {
+      const state = s / ALPHABET;
+      for (let k = outStart[state]!, b = outStart[state + 1]!; k < b; k++) onHit(i + 1, outputs[k]!);
+    }
   }
 }
