@@ -1,8 +1,7 @@
 /** Worker thread of the history scan: compiles the rules once, then scans batches of commits. */
 import { parentPort, workerData } from "node:worker_threads";
-import { compileRules } from "../engine/compile-rules.js";
 import { isPathAllowlisted, loadConfig } from "../baseline/index.js";
-import { loadRulePack } from "../rules/load-rule-pack.js";
+import { compileScanRules } from "./scan-rules.js";
 import { scanCommitBatch } from "../sources/scan-commits.js";
 
 /** What the main thread hands each worker. */
@@ -14,7 +13,7 @@ export interface HistoryWorkerData {
 
 const data = workerData as HistoryWorkerData;
 const config = loadConfig({ root: data.root, path: data.configPath });
-const rules = compileRules([...loadRulePack(), ...config.rules], { disabled: config.disabledRules, entropy: config.entropy });
+const { rules } = compileScanRules(config);
 const decoder = new TextDecoder();
 
 parentPort!.on("message", (msg: { id: number; bytes: Uint8Array }) => {

@@ -1,6 +1,6 @@
-import { compileRules, RuleError, type CompiledRules } from "../engine/index.js";
+import type { CompiledRules } from "../engine/index.js";
 import type { RuleSpec } from "../engine/types.js";
-import { loadRulePack } from "../rules/load-rule-pack.js";
+import { compileScanRules } from "./scan-rules.js";
 import { loadBaseline, loadConfig, type Baseline, type ScanConfig } from "../baseline/index.js";
 import { isReportFormat, type ReportFormat } from "../report/index.js";
 import { UsageError } from "./errors.js";
@@ -26,14 +26,7 @@ export function prepareScan(args: ParsedArgs, root: string): ScanSetup {
   if (!isReportFormat(format)) throw new UsageError(`--format: unknown format ${JSON.stringify(format)} (text, json, sarif, github)`);
   const redact = stringOption(args, "redact");
   const config = loadConfig({ root, path: stringOption(args, "config") });
-  const specs = [...loadRulePack(), ...config.rules];
-  let rules: CompiledRules;
-  try {
-    rules = compileRules(specs, { disabled: config.disabledRules, entropy: config.entropy });
-  } catch (err) {
-    if (err instanceof RuleError) throw new UsageError(`${config.source ?? "rule pack"}: ${err.message}`);
-    throw err;
-  }
+  const { specs, rules } = compileScanRules(config);
   const baseline = flag(args, "no-baseline") ? undefined : loadBaseline({ root, path: stringOption(args, "baseline") });
   return {
     root,

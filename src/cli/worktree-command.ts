@@ -1,11 +1,11 @@
 import { lstatSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { scanFragment } from "../engine/index.js";
+import { dirname, resolve } from "node:path";
+import { Worker } from "node:worker_threads";
 import type { Finding, ScanStats } from "../engine/types.js";
-import { isPathAllowlisted } from "../baseline/index.js";
 import { findRepoRoot } from "../sources/git.js";
 import { listWorktreeFiles } from "../sources/list-worktree-files.js";
-import { readTextFile, type SkipReason } from "../sources/read-file.js";
+import { scanFiles, type FilesResult } from "./scan-files.js";
+import type { WorktreeWorkerData } from "./worktree-worker.js";
 import { UsageError } from "./errors.js";
 import { finishScan } from "./finish-scan.js";
 import { parseSize, stringOption, type ParsedArgs } from "./parse-args.js";
@@ -53,23 +53,39 @@ export async function collectWorktreeFindings(
   const root = setup.root;
   const maxFileSize = parseSize(stringOption(args, "max-file-size") ?? String(DEFAULT_MAX_FILE_SIZE), "max-file-size");
   const files = await listWorktreeFiles({ root, inRepo, paths });
-  const notices = new Notices(args);
-  const stats: ScanStats = { files: 0, bytes: 0, commits: 0, durationMs: 0 };
-  const findings: Finding[] = [];
-  for (const rel of files) {
-    if (isPathAllowlisted(setup.config, rel)) continue;
-    const r = readTextFile(join(root, rel), maxFileSize);
-    if ("skipped" in r) {
-      noteSkip(notices, rel, r.skipped, r.detail);
-      continue;
-    }
-    stats.files++;
-    stats.bytes += r.bytes;
-    findings.push(...scanFragment(setup.rules, { path: rel, text: r.text }, { keepSuppressed: true, inlineAllow: setup.inlineAllow }));
+  const shared = new SharedArrayBuffer(8);
+  const counters = new Int32Array(shared);
+  const worker = files.length >= WORKER_MIN_FILES ? startWorker({ root, configPath: stringOption(args, "config"), files, maxFileSize, inlineAllow: setup.inlineAllow, shared }) : undefined;
+  const mine = scanFiles({ root, files, rules: setup.rules, config: setup.config, maxFileSize, inlineAllow: setup.inlineAllow, claim: () => Atomics.add(counters, 0, 1) });
+  const parts = [mine];
+  if (worker) {
+    // Once every file is claimed, a worker that never started claiming holds none: don't wait for it.
+    if (Atomics.load(counters, 1) === 1) parts.push(await worker.result);
+    await worker.stop();
   }
+  const notices = new Notices(args);
+  notices.tooLarge = parts.flatMap((p) => p.tooLarge).sort();
+  notices.unreadable = parts.flatMap((p) => p.unreadable).sort();
   notices.flush(maxFileSize);
-  stats.durationMs = Date.now() - started;
-  return { findings, stats, inRepo };
+  const stats: ScanStats = { files: 0, bytes: 0, commits: 0, durationMs: Date.now() - started };
+  for (const p of parts) {
+    stats.files += p.stats.files;
+    stats.bytes += p.stats.bytes;
+  }
+  return { findings: parts.flatMap((p) => p.findings), stats, inRepo };
+}
+
+/** Below this many files a second thread costs more to start than it saves. */
+const WORKER_MIN_FILES = 200;
+
+function startWorker(data: WorktreeWorkerData): { result: Promise<FilesResult>; stop: () => Promise<unknown> } {
+  const w = new Worker(new URL("./worktree-worker.js", import.meta.url), { workerData: data });
+  const result = new Promise<FilesResult>((resolve, reject) => {
+    w.once("message", resolve);
+    w.once("error", reject);
+  });
+  result.catch(() => undefined);
+  return { result, stop: () => w.terminate() };
 }
 
 /** Repository root when the scanned paths are in a repository, else the directory scanned. */
@@ -93,9 +109,4 @@ function isInside(dir: string, p: string): boolean {
   const d = resolve(dir);
   const x = resolve(p);
   return x === d || x.startsWith(d.endsWith("/") ? d : `${d}/`);
-}
-
-function noteSkip(notices: Notices, rel: string, reason: SkipReason, detail?: string): void {
-  if (reason === "too-large") notices.tooLarge.push(rel);
-  else if (reason === "unreadable") notices.unreadable.push(`${rel} (${detail ?? "error"})`);
 }
