@@ -87,7 +87,8 @@ function planSelection(args: ParsedArgs, setup: ScanSetup, repo: RepositoryInfo)
   const since = stringOption(args, "since");
   if (range && !range.includes("..")) throw new UsageError(`--range: expected A..B, got ${JSON.stringify(range)}`);
   const revs = range ? [range] : branches.length > 0 ? branches : ["--all"];
-  const description = range ? `range ${range}` : branches.length > 0 ? `branch ${branches.join(", ")}` : "all refs";
+  const refs = range ? `range ${range}` : branches.length > 0 ? `branch ${branches.join(", ")}` : "all refs";
+  const description = since ? `${refs}, since ${since}` : refs;
   const reachable = countReachable(repo.gitDir);
   if (reachable === 0) throw new UsageError(`${repo.root}: the repository has no commits to scan`);
   const shard = parseShard(stringOption(args, "shard"));
