@@ -1,8 +1,8 @@
 /**
  * The staged source: what the next commit adds, read from the index (so `git add -p` partial
  * staging is honoured), as one fragment per file holding only the added lines.
- * Speed matters (every commit pays it): one `git rev-parse`, then one `git diff` that runs while
- * the caller loads its rules. A merge in progress adds one `git write-tree`.
+ * Speed matters (every commit pays it): one `git rev-parse` and one `git diff`, side by side and
+ * while the caller loads its rules. A merge in progress adds `git write-tree` and a combined diff.
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -24,13 +24,34 @@ export interface StagedRepo {
   mergeHeads: string[];
 }
 
+/** The repository and the patch of what the next commit adds. */
+export interface StagedChanges {
+  repo: StagedRepo;
+  patch: string;
+}
+
+/**
+ * Reads what the next commit adds: the index against HEAD (against nothing on the first commit).
+ * The diff starts at once, beside the `rev-parse` that finds the top level; only when that shows
+ * a merge in progress is it replaced by a combined diff of the index's tree against every parent
+ * (lines a parent already had were scanned when that parent was committed).
+ */
+export async function readStagedChanges(cwd: string): Promise<StagedChanges> {
+  const plain = runGit([...CONFIG, "diff", "--cached", ...PATCH, "-M", "-C", "--diff-filter=ACMRT"], cwd);
+  plain.catch(() => undefined);
+  const repo = await locateStagedRepo(cwd);
+  if (repo.mergeHeads.length === 0) return { repo, patch: await plain };
+  const tree = (await runGit(["write-tree"], cwd)).trim();
+  return { repo, patch: await runGit([...CONFIG, "diff", "--cc", ...PATCH, tree, "HEAD", ...repo.mergeHeads], cwd) };
+}
+
 /** Finds the top level and any merge in progress with one git process. */
-export async function locateStagedRepo(cwd: string): Promise<StagedRepo> {
+async function locateStagedRepo(cwd: string): Promise<StagedRepo> {
   const out = await runGit(["rev-parse", "--show-toplevel", "--git-path", "MERGE_HEAD"], cwd).catch((err: Error) => {
     throw new UsageError(`--staged needs a git work tree (${err.message})`);
   });
   const [root, mergeHeadPath] = out.split("\n");
-  if (!root || !mergeHeadPath) throw new UsageError("--staged: not inside a git work tree");
+  if (!root || !mergeHeadPath) throw new UsageError("--staged needs a git work tree");
   return { root, mergeHeads: readMergeHeads(resolve(cwd, mergeHeadPath)) };
 }
 
@@ -40,19 +61,6 @@ function readMergeHeads(path: string): string[] {
   } catch {
     return [];
   }
-}
-
-/**
- * The patch of the index against HEAD (against nothing on the first commit). While a merge is
- * committed, a combined diff of the index's tree against every parent instead: lines that some
- * parent already had were scanned when that parent was committed.
- */
-export async function readStagedPatch(repo: StagedRepo, cwd: string): Promise<string> {
-  if (repo.mergeHeads.length === 0) {
-    return runGit([...CONFIG, "diff", "--cached", ...PATCH, "-M", "-C", "--diff-filter=ACMRT"], cwd);
-  }
-  const tree = (await runGit(["write-tree"], cwd)).trim();
-  return runGit([...CONFIG, "diff", "--cc", ...PATCH, tree, "HEAD", ...repo.mergeHeads], cwd);
 }
 
 /** Counters for the report. */

@@ -1,0 +1,148 @@
+/**
+ * Throw-away git repositories for the staged-scan and install tests (STYLE principle 9), and the
+ * built CLI they drive. Tokens are built at run time and never printed: this repository scans itself.
+ */
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The project checkout these tests belong to. */
+export const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The CLI under test (SCAN_SECRETS_BIN points the tests at another build). */
+export const BIN = process.env.SCAN_SECRETS_BIN ?? join(PROJECT, "bin", "scan-secrets.js");
+
+/** Exit code and output of a process. */
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together. */
+  out: string;
+}
+
+/** Environment for git: no user/system config, no GIT_* leaking in from a hook that runs the tests. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("GIT_") && k !== "LEFTHOOK") env[k] = v;
+  return { ...env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", NO_COLOR: "1", ...extra };
+}
+
+function toRun(r: SpawnSyncReturns<string>): Run {
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, out: r.stdout + r.stderr };
+}
+
+/** A random GitHub-token-shaped string (`ghp_` + 36 alphanumerics), assembled at run time. */
+export function token(): string {
+  const an = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  return ["ghp", "_", ...Array.from({ length: 36 }, () => an[Math.floor(Math.random() * an.length)])].join("");
+}
+
+/** A temporary repository with a fixed identity and helpers to change and commit it. */
+export class Repo {
+  readonly dir: string;
+
+  constructor(dir?: string, init = true) {
+    this.dir = dir ?? mkdtempSync(join(tmpdir(), "scan-secrets-staged-"));
+    if (!init) return;
+    this.git("init", "-q", "-b", "main");
+    this.git("config", "user.name", "Test");
+    this.git("config", "user.email", "test@example.com");
+    this.git("config", "commit.gpgsign", "false");
+  }
+
+  /** Runs git; throws with its stderr on failure. */
+  git(...args: string[]): string {
+    const r = this.tryGit(...args);
+    if (r.code !== 0) throw new Error(`git ${args.join(" ")} failed: ${r.stderr.trim()}`);
+    return r.stdout;
+  }
+
+  /** Runs git and returns the outcome whatever it is. */
+  tryGit(...args: string[]): Run {
+    return toRun(spawnSync("git", args, { cwd: this.dir, env: cleanEnv(), encoding: "utf8" }));
+  }
+
+  /** Writes a file (parents created). */
+  write(path: string, text: string | Buffer): void {
+    mkdirSync(dirname(join(this.dir, path)), { recursive: true });
+    writeFileSync(join(this.dir, path), text);
+  }
+
+  /** Writes and stages files, then commits them without hooks (test set-up, not under test). */
+  commitFiles(files: Record<string, string>, message = "set-up"): void {
+    for (const [path, text] of Object.entries(files)) this.write(path, text);
+    this.git("add", "--", ...Object.keys(files));
+    this.git("commit", "-q", "--no-verify", "-m", message);
+  }
+
+  /** Runs the CLI in this repository (or a subdirectory of it). */
+  cli(args: string[], cwd = this.dir): Run {
+    return toRun(spawnSync(process.execPath, [BIN, ...args], { cwd, env: cleanEnv(), encoding: "utf8" }));
+  }
+
+  /** `git commit` with hooks enabled: the code path a developer takes. */
+  commit(...args: string[]): Run {
+    return this.tryGit("commit", ...args);
+  }
+
+  /** Number of commits on HEAD (0 before the first). */
+  commitCount(): number {
+    const r = this.tryGit("rev-list", "--count", "HEAD");
+    return r.code === 0 ? Number(r.stdout.trim()) : 0;
+  }
+
+  /** Makes `node_modules/.bin/scan-secrets` run the CLI under test (as `npm i -D` would), kept out of commits. */
+  linkCli(): void {
+    this.write("node_modules/.bin/scan-secrets", `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    chmodSync(join(this.dir, "node_modules/.bin/scan-secrets"), 0o755);
+    this.write(".git/info/exclude", "node_modules/\n");
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Builds dist/ when it is missing or older than src/ (once per test run, under a lock). */
+export function ensureBuilt(): void {
+  if (process.env.SCAN_SECRETS_BIN) return;
+  const main = join(PROJECT, "dist", "cli", "main.js");
+  if (exists(main) && statSync(main).mtimeMs >= newestMtime(join(PROJECT, "src"))) return;
+  const lock = join(tmpdir(), "scan-secrets-test-build.lock");
+  for (let i = 0; i < 600; i++) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      spawnSync("sleep", ["0.1"]);
+    }
+  }
+  try {
+    if (exists(main) && statSync(main).mtimeMs >= newestMtime(join(PROJECT, "src"))) return;
+    spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: PROJECT, stdio: "ignore" });
+    if (!exists(main)) throw new Error("npx tsc -p tsconfig.build.json did not produce dist/cli/main.js");
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function exists(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
