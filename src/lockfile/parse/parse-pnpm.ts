@@ -12,7 +12,13 @@ export function parsePnpm(text: string, path: string): Lockfile {
   const doc = parseDocument(text, { uniqueKeys: false, lineCounter, prettyErrors: false });
   const error = doc.errors[0];
   if (error) throw new LockfileError(path, `invalid YAML at line ${lineCounter.linePos(error.pos[0]).line} (${error.code})`);
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    // Unresolved or exponential aliases (`*a`, billion laughs) fail only here.
+    throw new LockfileError(path, `invalid YAML (${(err as Error).message})`);
+  }
   if (!isRecord(data)) throw new LockfileError(path, "not a YAML mapping");
   const version = String(data.lockfileVersion);
   if (!KNOWN_VERSIONS.has(version)) throw new LockfileError(path, `unsupported lockfileVersion ${data.lockfileVersion === undefined ? "(missing)" : version} (known: 6.0, 9.0)`);

@@ -1,9 +1,13 @@
-import lockfile from "@yarnpkg/lockfile";
+import { createRequire } from "node:module";
+import type { ParseResult } from "@yarnpkg/lockfile";
 import { LockfileError, isRecord, str } from "../lockfile-error.js";
 import type { LockEntry, Lockfile } from "../types.js";
 import { aliasTarget, splitDescriptor, splitKeyLine } from "./descriptor.js";
 import { scanKeys } from "./scan-keys.js";
 
+// The package is webpacked CJS with a stray `default` key: bundlers and Node disagree on its default
+// import, so load it the way yarn itself does.
+const { parse: yarnParse } = createRequire(import.meta.url)("@yarnpkg/lockfile") as typeof import("@yarnpkg/lockfile");
 const KEY_LINE = /^(?<key>[^\s#][^\n]*?):\s*$/gm;
 
 /**
@@ -11,9 +15,12 @@ const KEY_LINE = /^(?<key>[^\s#][^\n]*?):\s*$/gm;
  * so its one importer ("*") answers for the root and every workspace.
  */
 export function parseYarnV1(text: string, path: string): Lockfile {
-  let parsed: ReturnType<typeof lockfile.parse>;
+  const open = unterminatedStringLine(text);
+  if (open) throw new LockfileError(path, `invalid yarn.lock (unterminated string at line ${open})`);
+  let parsed: ParseResult;
   try {
-    parsed = lockfile.parse(text, path);
+    // A comment that ends the file without a newline also sends the tokenizer into that loop.
+    parsed = yarnParse(text.endsWith("\n") ? text : `${text}\n`, path);
   } catch (err) {
     throw new LockfileError(path, `invalid yarn.lock (${(err as Error).message})`);
   }
@@ -49,4 +56,23 @@ export function parseYarnV1(text: string, path: string): Lockfile {
 /** yarn v1 writes no `resolved` for `file:`/`link:` folders: the descriptor range is the source. */
 function localRange(range: string): string | undefined {
   return /^(file|link|portal):/.test(range) ? range : undefined;
+}
+
+/**
+ * yarn's tokenizer never stops on an unterminated string: it grows it until V8 gives up, seconds
+ * later. Strings in a v1 lockfile are single-line, so a line that ends inside one is an error.
+ */
+function unterminatedStringLine(text: string): number | undefined {
+  const lines = text.split("\n");
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    if (line.trimStart().startsWith("#")) continue;
+    let inString = false;
+    for (let i = 0; i < line.length; i++) {
+      if (line[i] === "\\" && inString) i++;
+      else if (line[i] === '"') inString = !inString;
+    }
+    if (inString) return n + 1;
+  }
+  return undefined;
 }
