@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import Ajv from "ajv";
-import addFormats from "ajv-formats";
+import { Ajv, type SchemaObject } from "ajv";
+import addFormatsModule from "ajv-formats";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { UsageError } from "../../src/cli/errors.js";
 import { runVerifyLockfile } from "../../src/cli/verify-lockfile-command.js";
@@ -90,8 +90,8 @@ describe("--format sarif", () => {
   const { $schema: _draft, id, ...schema } = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
   // unicodeRegExp off: the schema's `language` pattern has a stray `]` only non-unicode regexes accept.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  (addFormats as unknown as { default?: typeof addFormats }).default?.(ajv) ?? addFormats(ajv);
-  const validate = ajv.compile({ ...schema, $id: id });
+  (addFormatsModule as unknown as { default: (a: Ajv) => Ajv }).default(ajv);
+  const validate = ajv.compile({ ...schema, $id: id } as SchemaObject);
 
   it.each(["ng.yarn-berry-tampered", "ng.npm-v3-drift", "ok.bun"])("%s validates against the SARIF 2.1.0 schema", async (dir) => {
     const { out } = await run(["--cwd", join(BASE, dir), "--format", "sarif"]);
