@@ -62,7 +62,12 @@ export class Repo {
 
   /** Runs git and returns the outcome whatever it is. */
   tryGit(...args: string[]): Run {
-    return toRun(spawnSync("git", args, { cwd: this.dir, env: cleanEnv(), encoding: "utf8" }));
+    return this.tryGitEnv({}, ...args);
+  }
+
+  /** Runs git with extra environment variables (seen by hooks too). */
+  tryGitEnv(extra: Record<string, string>, ...args: string[]): Run {
+    return toRun(spawnSync("git", args, { cwd: this.dir, env: cleanEnv(extra), encoding: "utf8" }));
   }
 
   /** Writes a file (parents created). */
