@@ -16,10 +16,16 @@ export function judgeSri(value: string): IntegrityVerdict {
   for (const token of tokens) {
     const m = SRI.exec(token);
     const bytes = m ? DIGEST_BYTES[m[1]!] : undefined;
-    if (!m || bytes === undefined || Buffer.from(m[2]!, "base64").length !== bytes || m[2]!.length !== Math.ceil(bytes / 3) * 4) return "malformed";
+    if (!m || bytes === undefined || !base64Of(m[2]!, bytes)) return "malformed";
     if (STRONG.has(m[1]!)) strong = true;
   }
   return strong ? "ok" : "weak";
+}
+
+/** Whether a base64 string (charset already checked) encodes exactly `bytes` bytes, padding included. */
+function base64Of(b64: string, bytes: number): boolean {
+  const pad = (3 - (bytes % 3)) % 3;
+  return b64.length === Math.ceil(bytes / 3) * 4 && b64.endsWith("=".repeat(pad)) && b64[b64.length - pad - 1] !== "=";
 }
 
 /** Judges a yarn berry `checksum` (always sha512, hex). */

@@ -3,7 +3,7 @@
 /** Where a locked package comes from. */
 export type Source =
   | { kind: "registry" }
-  | { kind: "url"; scheme: string; host: string; url: URL; repo?: string; ref?: string }
+  | { kind: "url"; scheme: string; host: string; origin: string; pathname: string; repo?: string; ref?: string }
   | { kind: "git"; scheme: string; host: string; repo: string; ref?: string }
   | { kind: "file"; scheme: string; path: string }
   | { kind: "other"; scheme: string };
@@ -30,12 +30,8 @@ export function classifySource(resolved: string | undefined): Source {
   if (HOSTED[scheme]) return hosted(scheme, resolved.slice(colon + 1));
   const scp = /^[a-z0-9.+-]+:\/\//i.test(resolved) ? null : SCP_LIKE.exec(resolved);
   if (scp) return gitRepo("git+ssh:", scp[2]!, scp[3]!);
-  let url: URL;
-  try {
-    url = new URL(resolved);
-  } catch {
-    return { kind: "other", scheme };
-  }
+  const url = parseUrl(resolved);
+  if (!url) return { kind: "other", scheme };
   const host = url.hostname.toLowerCase();
   const ref = url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined;
   const isHttp = scheme === "https:" || scheme === "http:";
@@ -44,8 +40,23 @@ export function classifySource(resolved: string | undefined): Source {
   }
   if (!isHttp) return { kind: "other", scheme };
   const codeload = host === "codeload.github.com" ? /^\/([^/]+)\/([^/]+)\/tar\.gz\/(.+)$/.exec(url.pathname) : null;
-  if (codeload) return { kind: "url", scheme, host, url, repo: `github.com/${codeload[1]}/${codeload[2]}`.toLowerCase(), ref: codeload[3] };
-  return { kind: "url", scheme, host, url };
+  const base = { kind: "url", scheme, host, origin: `${scheme}//${url.host}`, pathname: url.pathname } as const;
+  if (codeload) return { ...base, repo: `github.com/${codeload[1]}/${codeload[2]}`.toLowerCase(), ref: codeload[3] };
+  return base;
+}
+
+/** Plain http(s) URLs, the bulk of every lockfile, without WHATWG URL objects (their cost dominates). */
+const PLAIN_HTTP = /^https?:\/\/([a-z0-9.-]+(?::\d+)?)(\/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)(?:#([^#]*))?$/i;
+
+function parseUrl(text: string): { hostname: string; host: string; pathname: string; hash: string } | undefined {
+  const plain = PLAIN_HTTP.exec(text);
+  if (plain) return { host: plain[1]!.toLowerCase(), hostname: plain[1]!.replace(/:\d+$/, ""), pathname: plain[2]!, hash: plain[3] ? `#${plain[3]}` : "" };
+  try {
+    const url = new URL(text);
+    return { host: url.host, hostname: url.hostname, pathname: url.pathname, hash: url.hash };
+  } catch {
+    return undefined;
+  }
 }
 
 function hosted(scheme: string, rest: string): Source {
@@ -77,6 +88,6 @@ export function pinnedCommit(ref: string | undefined): string | undefined {
 /** Identity used to match a locked source against what package.json declares (`git:host/o/r`, `url:<href>`). */
 export function sourceIdentity(source: Source): string | undefined {
   if (source.kind === "git") return `git:${source.repo}`;
-  if (source.kind === "url") return source.repo ? `git:${source.repo}` : `url:${source.url.origin}${source.url.pathname}`;
+  if (source.kind === "url") return source.repo ? `git:${source.repo}` : `url:${source.origin}${source.pathname}`;
   return undefined;
 }

@@ -8,9 +8,17 @@ export interface TarballIdentity {
   version?: string;
 }
 
-/** Reads name and version from a registry-style tarball URL; undefined for other URLs. */
-export function tarballIdentity(url: URL): TarballIdentity | undefined {
-  const path = safeDecode(url.pathname);
+const cache = new Map<string, TarballIdentity | null>();
+
+/** Reads name and version from the path of a registry-style tarball URL; undefined for other URLs. */
+export function tarballIdentity(pathname: string): TarballIdentity | undefined {
+  let id = cache.get(pathname);
+  if (id === undefined) cache.set(pathname, (id = readIdentity(pathname) ?? null));
+  return id ?? undefined;
+}
+
+function readIdentity(pathname: string): TarballIdentity | undefined {
+  const path = safeDecode(pathname);
   const dash = path.lastIndexOf("/-/");
   if (dash < 0 || !path.endsWith(".tgz")) return undefined;
   const segments = path.slice(0, dash).split("/").filter(Boolean);

@@ -1,6 +1,5 @@
-import { classifySource } from "../source.js";
 import type { Check, LockEntry, Problem } from "../types.js";
-import { entryProblem } from "./problem.js";
+import { entryProblem, sourceOf } from "./problem.js";
 
 /**
  * duplicate-entry: a key written twice (parsers keep one copy silently); conflicting-entry: two copies
@@ -19,7 +18,7 @@ export const checkDuplicates: Check = (lock) => {
   }
   const seen = new Map<string, LockEntry>();
   for (const e of lock.entries) {
-    const source = classifySource(e.resolved);
+    const source = sourceOf(e);
     if (e.local || !e.integrity || !(source.kind === "registry" || (source.kind === "url" && !source.repo))) continue;
     const id = `${e.realName}@${e.version}`;
     const first = seen.get(id);

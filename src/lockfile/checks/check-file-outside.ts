@@ -1,7 +1,6 @@
 import { isAbsolute, relative, resolve } from "node:path";
-import { classifySource } from "../source.js";
 import type { Check, Problem } from "../types.js";
-import { entryProblem } from "./problem.js";
+import { entryProblem, sourceOf } from "./problem.js";
 
 /**
  * file-outside-project: a `file:`/`link:`/`portal:` dependency whose path leaves the project: a CI
@@ -10,7 +9,7 @@ import { entryProblem } from "./problem.js";
 export const checkFileOutside: Check = (lock, ctx) => {
   const problems: Problem[] = [];
   for (const e of lock.entries) {
-    const source = classifySource(e.resolved);
+    const source = sourceOf(e);
     if (source.kind !== "file" || source.scheme === "workspace:") continue;
     const target = resolve(ctx.root, source.path.replace(/^\/\/(?=\/)/, ""));
     const rel = relative(ctx.root, target);

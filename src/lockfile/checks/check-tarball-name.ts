@@ -7,7 +7,7 @@ export const checkTarballName: Check = (lock) => {
   const problems: Problem[] = [];
   for (const [e, source] of fetchedSources(lock)) {
     if (source.kind !== "url") continue;
-    const id = tarballIdentity(source.url);
+    const id = tarballIdentity(source.pathname);
     if (!id) continue;
     if (id.name !== e.realName) {
       problems.push(entryProblem(lock, e, "name-mismatch", `tarball URL is for package "${id.name}" (${e.resolved})`));

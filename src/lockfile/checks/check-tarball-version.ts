@@ -7,7 +7,7 @@ export const checkTarballVersion: Check = (lock) => {
   const problems: Problem[] = [];
   for (const [e, source] of fetchedSources(lock)) {
     if (source.kind !== "url" || !e.version || e.version.includes(":")) continue;
-    const id = tarballIdentity(source.url);
+    const id = tarballIdentity(source.pathname);
     if (!id || id.name !== e.realName || id.version === undefined || id.version === e.version) continue;
     problems.push(entryProblem(lock, e, "version-mismatch", `locks version ${e.version} but the tarball URL is version ${id.version}`));
   }

@@ -15,9 +15,18 @@ export function entryProblem(lock: Lockfile, e: LockEntry, code: ProblemCode, me
   return p;
 }
 
+const sources = new WeakMap<LockEntry, Source>();
+
+/** The entry's classified source, computed once for all checks (URL parsing dominates the run time). */
+export function sourceOf(e: LockEntry): Source {
+  let source = sources.get(e);
+  if (!source) sources.set(e, (source = classifySource(e.resolved)));
+  return source;
+}
+
 /** Entries that are fetched from somewhere (not workspace/link/bundled), with their classified source. */
 export function* fetchedSources(lock: Lockfile): Generator<[LockEntry, Source]> {
-  for (const e of lock.entries) if (!e.local) yield [e, classifySource(e.resolved)];
+  for (const e of lock.entries) if (!e.local) yield [e, sourceOf(e)];
 }
 
 /** package.json explicitly declares this git repo or URL: the user's choice, not a supply-chain surprise. */

@@ -11,6 +11,7 @@ export interface KeyScan {
  * opens a section; `key` matches inside one of `sections` (or anywhere when `sections` is omitted)
  * are recorded, split into several keys by `split` (yarn's `a@^1, a@^2:` lines). JSON.parse and the
  * YAML parsers keep only the last copy of a duplicated key, so duplicates are only visible here.
+ * Only offsets are kept per key (the run is dominated by allocation); blocks are compared on demand.
  */
 export function scanKeys(
   text: string,
@@ -18,33 +19,37 @@ export function scanKeys(
   { sections, split }: { sections?: Set<string>; split?: (raw: string) => string[] } = {},
 ): KeyScan {
   const lines = new Map<string, number>();
-  const firstBlock = new Map<string, string>();
-  const duplicates: DuplicateKey[] = [];
-  const matches = [...text.matchAll(pattern)];
+  const firstAt = new Map<string, number>();
+  const starts: number[] = [];
+  const pending: { key: string; line: number; first: number; at: number }[] = [];
   let line = 1;
   let offset = 0;
   let section: string | undefined;
-  for (let i = 0; i < matches.length; i++) {
-    const m = matches[i]!;
-    const at = m.index ?? 0;
-    for (let nl = text.indexOf("\n", offset); nl !== -1 && nl < at; nl = text.indexOf("\n", nl + 1)) line++;
-    offset = at;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[0].length === 0) pattern.lastIndex++;
+    for (let nl = text.indexOf("\n", offset); nl !== -1 && nl < m.index; nl = text.indexOf("\n", nl + 1)) line++;
+    offset = m.index;
+    starts.push(m.index + m[0].length);
     if (m.groups?.section !== undefined) {
       section = m.groups.section;
       continue;
     }
     const raw = m.groups?.key;
     if (raw === undefined || (sections && (section === undefined || !sections.has(section)))) continue;
-    const block = text.slice(at + m[0].length, matches[i + 1]?.index ?? text.length).replace(/[\s,}\]]+$/, "");
     for (const key of split ? split(raw) : [raw]) {
-      const first = firstBlock.get(key);
+      const first = firstAt.get(key);
       if (first === undefined) {
         lines.set(key, line);
-        firstBlock.set(key, block);
-      } else {
-        duplicates.push({ key, line, identical: first === block });
-      }
+        firstAt.set(key, starts.length - 1);
+      } else pending.push({ key, line, first, at: starts.length - 1 });
     }
   }
+  const block = (i: number) => text.slice(starts[i], i + 1 < starts.length ? lineStart(text, starts[i + 1]!) : text.length).replace(/[\s,}\]]+$/, "");
+  const duplicates = pending.map(({ key, line: l, first, at }) => ({ key, line: l, identical: block(first) === block(at) }));
   return { lines, duplicates };
+}
+
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf("\n", at - 1) + 1;
 }
