@@ -1,3 +1,5 @@
+import { shannonEntropy } from "./entropy.js";
+
 /**
  * Documentation values, templates and variable references that look like secrets but are not:
  * the shared false-positive filter every rule gets unless it opts out (`noPlaceholderFilter`).
@@ -8,7 +10,19 @@ const EMBEDDED_TEMPLATE = /\$\{[^}]{1,80}\}|\{\{[^}]{0,80}\}\}|<%=?[^%]{0,80}%>|
 const ENV_REFERENCE = /process\.env|os\.environ|os\.getenv|getenv\(|\bENV\[|System\.getenv|Environment\.GetEnvironmentVariable|\$env:|secrets\.|vars\./i;
 const MASK = /x{4,}|\*{3,}|•{3,}|#{4,}|\.{3,}|…|_{4,}|-{4,}|0{8,}|1{8,}|9{8,}|a{6,}/i;
 const WORDS =
-  /example|changeme|change[_-]?me|changeit|placeholder|redacted|dummy|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|yourkey|insert[_-]?(?:your|here|key|token)|replace[_-]?(?:me|with|this)|notasecret|not[_-]?a[_-]?(?:real[_-]?)?secret|fake[_-]?(?:key|token|secret|password)|sample[_-]?(?:key|token|secret)|lorem[_-]?ipsum|password123|secret123|test1234|qwerty|letmein|foobar|abcdefgh|12345678|0123456789|my[_-]?(?:secret|password|token|api[_-]?key)|super[_-]?secret|s3cr3t|p@ssw0rd|passw0rd|todo|fixme|tbd|^none$|^null$|^nil$|^undefined$|^true$|^false$|^secret$|^password$|^token$/i;
+  /example|changeme|change[_-]?me|changeit|placeholder|redacted|dummy|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|yourkey|insert[_-]?(?:your|here|key|token)|replace[_-]?(?:me|with|this)|notasecret|not[_-]?a[_-]?(?:real[_-]?)?secret|fake[_-]?(?:key|token|secret|password)|sample[_-]?(?:key|token|secret)|lorem[_-]?ipsum|password123|secret123|test1234|qwerty|letmein|foobar|abcdefgh|12345678|0123456789|my[_-]?(?:secret|password|token|api[_-]?key)|super[_-]?secret|s3cr3t|p@ssw0rd|passw0rd|^none$|^null$|^nil$|^undefined$|^true$|^false$|^secret$|^password$|^token$/i;
+
+/**
+ * Short dummy words only count as whole words: matched anywhere, "tbd" would turn up in about one
+ * random 150-character token in 200 and drop a real secret.
+ */
+const SHORT_WORDS = /(?:^|[^a-z])(?:todo|fixme|tbd|xxx|test|fake|dummy|sample)(?:$|[^a-z])/i;
+const SHORT_WORDS_ANYWHERE = /todo|fixme|tbd|xxx|test|fake|dummy|sample/gi;
+
+/** A long high-entropy rest ("sk_test_" + 24 random chars) is a real secret despite the word. */
+function looksRandom(rest: string): boolean {
+  return rest.length >= 16 && shannonEntropy(rest) >= 3.5;
+}
 
 /** True when the value is a template, a variable reference, a mask or a well-known dummy. */
 export function isPlaceholder(secret: string): boolean {
@@ -18,6 +32,7 @@ export function isPlaceholder(secret: string): boolean {
   if (ENV_REFERENCE.test(secret)) return true;
   if (MASK.test(secret)) return true;
   if (WORDS.test(secret)) return true;
+  if (SHORT_WORDS.test(secret) && !looksRandom(secret.replace(SHORT_WORDS_ANYWHERE, ""))) return true;
   return fewDistinctChars(secret);
 }
 

@@ -115,3 +115,23 @@ describe("countGroups", () => {
     expect(new RegExp(`${src}|`).exec("")!.length - 1).toBe(n);
   });
 });
+
+describe("isPlaceholder", () => {
+  it.each([
+    ["AKIAIOSFODNN7EXAMPLE", true],
+    ["${DB_PASSWORD}", true],
+    ["<your-token>", true],
+    ["xxxxxxxxxxxxxxxx", true],
+    ["changeme123", true],
+    ["todo-fill-in", true],
+    ["test-password", true],
+    ["process.env.API_KEY", true],
+    ["aaaaaaaaaaaa", true],
+    ["Zq3tbdX9kLm2Pq8Rw4Ys", false],
+    ["sk_" + "test_" + "4eC39HqLyjWDarjtT1zdp7dc", false],
+    ["Xy7TODOk2Lq9wPz3Mn8R", false],
+  ])("%s -> %s", async (value, expected) => {
+    const { isPlaceholder } = await import("../../src/engine/placeholder.js");
+    expect(isPlaceholder(value)).toBe(expected);
+  });
+});
