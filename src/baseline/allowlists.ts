@@ -3,12 +3,14 @@ import { minimatch } from "minimatch";
 import type { Finding } from "../engine/types.js";
 import type { ScanConfig } from "./config.js";
 
-/** Default baseline name: it holds only keyed hashes, which a generic rule could mistake for keys. */
+/** Our default baseline: it holds only keyed hashes, which a generic rule could mistake for keys. */
 const SELF_FILES = [".secrets-baseline.json"];
+/** detect-secrets' baseline (SHA-1s only), wherever it is: detect-secrets itself never scans it. */
+const FOREIGN_BASELINE = /(?:^|\/)\.secrets\.baseline$/;
 
 /** True when the config's path allowlist excludes this root-relative path. */
 export function isPathAllowlisted(config: ScanConfig, relPath: string): boolean {
-  if (SELF_FILES.includes(relPath) || config.selfPaths.includes(relPath)) return true;
+  if (SELF_FILES.includes(relPath) || config.selfPaths.includes(relPath) || FOREIGN_BASELINE.test(relPath)) return true;
   return config.allowlist.paths.some((glob) => globMatches(glob, relPath));
 }
 

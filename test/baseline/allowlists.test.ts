@@ -16,6 +16,8 @@ describe("isPathAllowlisted", () => {
     { name: "prefix is not enough", path: "test/fixtures-other/a", allowed: false },
     { name: "the config file itself (its rule examples are secrets)", path: ".scan-secrets.json", allowed: true },
     { name: "the default baseline (hashes only)", path: ".secrets-baseline.json", allowed: true },
+    { name: "a detect-secrets baseline (SHA-1s only)", path: "legacy/.secrets.baseline", allowed: true },
+    { name: "a look-alike name", path: "x.secrets.baseline.txt", allowed: false },
   ])("$name", ({ path, allowed }) => {
     expect(isPathAllowlisted(config, path)).toBe(allowed);
   });

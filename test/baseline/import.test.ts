@@ -19,7 +19,7 @@ const findings = [
 
 describe("importDetectSecrets", () => {
   it("maps is_secret false/true/absent to false-positive/accepted/unaudited by file + SHA-1", () => {
-    const r = importDetectSecrets(read("detect-secrets.secrets.baseline"), "ds", findings);
+    const r = importDetectSecrets(read("detect-secrets/.secrets.baseline"), "ds", findings);
     expect(r.decisions.map((d) => [d.finding.file, d.state])).toEqual([
       ["config/settings.py", "false-positive"],
       ["deploy/app.env", "accepted"],
@@ -66,7 +66,7 @@ describe("importGitleaks", () => {
 describe("mergeImported", () => {
   it("adds new entries with the imported state and never overrides an audit decision", () => {
     const base = updateBaseline({ previous: { version: 1, salt: newSalt(), entries: [] }, findings: findings.slice(0, 1) }).baseline;
-    const r = importDetectSecrets(read("detect-secrets.secrets.baseline"), "ds", findings);
+    const r = importDetectSecrets(read("detect-secrets/.secrets.baseline"), "ds", findings);
     const { baseline, counts } = mergeImported(base, r.decisions);
     expect(counts).toEqual({ added: 2, updated: 1, unchanged: 0 });
     expect(baseline.entries.map((e) => e.state).sort()).toEqual(["accepted", "false-positive", "unaudited"]);
