@@ -93,6 +93,24 @@ describe("baseline update", () => {
   });
 });
 
+describe("baseline update --history", () => {
+  it("records where a removed secret was committed, keeps it on work-tree updates, and quiets history scans", () => {
+    const gone = token();
+    const dir = repo({ "old.js": `v = "${gone}"\n`, "a.js": `w = "${token()}"\n` });
+    writeFileSync(join(dir, "old.js"), "v = 1\n");
+    spawnSync("git", ["commit", "-qam", "remove"], { cwd: dir });
+    expect(ss(dir, "--history").code).toBe(1);
+    expect(ss(dir, "baseline", "update", "--history").code).toBe(0);
+    const entries = JSON.parse(read(dir)).entries as { file: string; firstSeen: { commit?: string } }[];
+    expect(entries.map((e) => e.file)).toEqual(["a.js", "old.js"]);
+    expect(entries[1]!.firstSeen.commit).toMatch(/^[0-9a-f]{40}$/);
+    const before = read(dir);
+    expect(ss(dir, "baseline", "update").code).toBe(0);
+    expect(read(dir)).toBe(before);
+    expect(ss(dir, "--history").code).toBe(0);
+  });
+});
+
 describe("malformed inputs: exit 2, one line, files untouched", () => {
   it("a baseline that cannot be parsed is never overwritten", () => {
     const dir = repo({ "a.js": `v = "${token()}"\n` });
