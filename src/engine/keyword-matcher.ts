@@ -36,43 +36,35 @@ export function buildKeywordMatcher(keywords: readonly string[]): KeywordMatcher
     }
     out[s]!.push(id);
   });
+  // Built breadth-first straight into the packed table (this runs at every start-up, e.g. each
+  // pre-commit): a state's row starts as a copy of its failure state's row, which is complete
+  // because that state is shallower; then its own edges go in. hasOut[t] is final when t's failure
+  // link is set, because the failure state's parent was dequeued earlier.
   const n = goto.length;
-  const transitions = new Int32Array(n * ALPHABET);
+  const packed = new Int32Array(n * ALPHABET);
   const fail = new Int32Array(n);
+  const hasOut = new Uint8Array(n);
   const queue: number[] = [];
-  for (let c = 0; c < ALPHABET; c++) {
-    const next = goto[0]!.get(c);
-    if (next !== undefined) {
-      transitions[c] = next;
-      queue.push(next);
-    }
-  }
+  const link = (row: number, c: number, next: number, failOfNext: number) => {
+    fail[next] = failOfNext;
+    hasOut[next] = out[next]!.length > 0 || hasOut[failOfNext] === 1 ? 1 : 0;
+    packed[row + c] = next * ALPHABET | (hasOut[next] === 1 ? HAS_OUTPUT : 0);
+    queue.push(next);
+  };
+  for (const [c, next] of goto[0]!) link(0, c, next, 0);
   for (let qi = 0; qi < queue.length; qi++) {
     const s = queue[qi]!;
     out[s]!.push(...out[fail[s]!]!);
-    for (let c = 0; c < ALPHABET; c++) {
-      const next = goto[s]!.get(c);
-      if (next !== undefined) {
-        fail[next] = transitions[fail[s]! * ALPHABET + c]!;
-        transitions[s * ALPHABET + c] = next;
-        queue.push(next);
-      } else {
-        transitions[s * ALPHABET + c] = transitions[fail[s]! * ALPHABET + c]!;
-      }
-    }
+    const row = s * ALPHABET;
+    const failRow = fail[s]! * ALPHABET;
+    packed.copyWithin(row, failRow, failRow + ALPHABET);
+    for (const [c, next] of goto[s]!) link(row, c, next, (packed[failRow + c]! & ~HAS_OUTPUT) / ALPHABET);
   }
-  for (let s = 0; s < n; s++) {
-    for (let c = 65; c <= 90; c++) transitions[s * ALPHABET + c] = transitions[s * ALPHABET + c + 32]!;
-  }
+  for (let row = 0; row < n * ALPHABET; row += ALPHABET) packed.copyWithin(row + 65, row + 97, row + 123);
   const outStart = new Int32Array(n + 1);
   for (let s = 0; s < n; s++) outStart[s + 1] = outStart[s]! + out[s]!.length;
   const outputs = new Int32Array(outStart[n]!);
   for (let s = 0; s < n; s++) outputs.set(out[s]!, outStart[s]!);
-  const packed = new Int32Array(transitions.length);
-  for (let i = 0; i < packed.length; i++) {
-    const next = transitions[i]!;
-    packed[i] = (next * ALPHABET) | (outStart[next + 1]! > outStart[next]! ? HAS_OUTPUT : 0);
-  }
   return { keywords, packed, outStart, outputs };
 }
 
