@@ -5,12 +5,30 @@ const SNIFF = 8000;
 
 /** The text of a file, or undefined when it is binary. UTF-16 with a BOM is decoded. */
 export function decodeText(bytes: Uint8Array): string | undefined {
-  if (bytes.length >= 2) {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  }
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes.subarray(2));
   const end = Math.min(bytes.length, SNIFF);
   for (let i = 0; i < end; i++) if (bytes[i] === 0) return undefined;
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start).toString("utf8");
+}
+
+/**
+ * The UTF-16 flavour a BOM announces, unless the bytes after it are plainly 8-bit text: no NUL
+ * (every ASCII character in UTF-16 has one) and almost only printable ASCII. Otherwise a token
+ * behind two stray bytes FF FE (Latin-1 "ÿþ", or garbage) would be decoded as CJK and missed.
+ */
+function utf16Encoding(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (bytes.length < 2) return undefined;
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!le && !be) return undefined;
+  const end = Math.min(bytes.length, SNIFF + 2);
+  let printable = 0;
+  for (let i = 2; i < end; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return le ? "utf-16le" : "utf-16be";
+    if ((b >= 0x20 && b < 0x7f) || b === 9 || b === 10 || b === 13) printable++;
+  }
+  return end > 2 && printable >= 0.9 * (end - 2) ? undefined : le ? "utf-16le" : "utf-16be";
 }
