@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync } from "node:fs";
 import { decodeText } from "./decode-text.js";
 
 /** Why a file yielded no text. */
@@ -10,12 +10,19 @@ export type ReadResult = { text: string; bytes: number } | { skipped: SkipReason
  * Reads a regular file as text. Symlinks, FIFOs, sockets and devices are never opened (a FIFO
  * would block forever); files over maxBytes are not read at all.
  */
-export function readTextFile(path: string, maxBytes: number): ReadResult {
+export function readTextFile(name: string, maxBytes: number): ReadResult {
+  let path: string | Buffer = name;
   let st;
   try {
     st = lstatSync(path, { throwIfNoEntry: false });
   } catch (err) {
     return { skipped: "unreadable", detail: (err as NodeJS.ErrnoException).code };
+  }
+  if (!st && name.includes("\uFFFD")) {
+    // The listing decoded a non-UTF-8 file name (Latin-1 "caf\xe9.txt"); find its real bytes.
+    const raw = rawPath(name);
+    if (raw) path = raw;
+    st = raw ? lstatSync(raw, { throwIfNoEntry: false }) : undefined;
   }
   if (!st) return { skipped: "missing" };
   if (st.isSymbolicLink()) return { skipped: "symlink" };
@@ -44,4 +51,26 @@ export function readTextFile(path: string, maxBytes: number): ReadResult {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The byte path whose UTF-8 decoding (invalid bytes as U+FFFD) is `name`, found component by
+ * component; the first match wins when two names decode alike.
+ */
+function rawPath(name: string): Buffer | undefined {
+  const parts = name.split("/");
+  let dir = Buffer.from(parts[0] === "" ? "/" : parts[0]!);
+  for (const part of parts.slice(1)) {
+    let next: Buffer | undefined = Buffer.from(part);
+    if (part.includes("\uFFFD")) {
+      try {
+        next = (readdirSync(dir, { encoding: "buffer" }) as Buffer[]).find((n) => n.toString("utf8") === part);
+      } catch {
+        return undefined;
+      }
+    }
+    if (!next) return undefined;
+    dir = Buffer.concat([dir, dir[dir.length - 1] === 0x2f ? Buffer.alloc(0) : Buffer.from("/"), next]);
+  }
+  return dir;
 }
