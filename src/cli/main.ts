@@ -29,14 +29,44 @@ async function run(): Promise<void> {
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (err) {
-    const internal = !(err instanceof UsageError) && !(err as NodeJS.ErrnoException)?.code;
-    process.stderr.write(`scan-secrets: ${internal ? "internal error: " : ""}${oneLine(err)}\n`);
-    if (process.env.SCAN_SECRETS_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    process.exitCode = 2;
+    await reportError(err);
   }
+}
+
+/** One redacted line on stderr (the stack only with SCAN_SECRETS_DEBUG), exit code 2. */
+async function reportError(err: unknown): Promise<void> {
+  const internal = !(err instanceof UsageError) && !(err as NodeJS.ErrnoException)?.code;
+  process.stderr.write(`scan-secrets: ${internal ? "internal error: " : ""}${await redactSecrets(oneLine(err))}\n`);
+  if (process.env.SCAN_SECRETS_DEBUG && err instanceof Error) process.stderr.write(`${await redactSecrets(err.stack ?? "")}\n`);
+  process.exitCode = 2;
+}
+
+/**
+ * Error messages quote user input (a config key, a regex, a path) that may hold a secret: redact
+ * what the shipped rules find in them, and any long random-looking run (entropy above hex's 4
+ * bits, so commit ids stay readable); only the runs if the rules cannot load.
+ */
+async function redactSecrets(text: string): Promise<string> {
+  const { redact } = await import("../report/redact.js");
+  const { shannonEntropy } = await import("../engine/entropy.js");
+  let out = text;
+  try {
+    const { compileRules, scanFragment } = await import("../engine/index.js");
+    const { loadRulePack } = await import("../rules/load-rule-pack.js");
+    for (const f of scanFragment(compileRules(loadRulePack()), { path: "error", text }, { inlineAllow: false })) {
+      out = out.split(f.secret).join(redact(f.secret));
+    }
+  } catch {
+    /* the fallback below still hides random-looking runs */
+  }
+  return out.replace(/[A-Za-z0-9_+/=-]{32,}/g, (run) => (shannonEntropy(run) > 4.2 ? redact(run) : run));
 }
 
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
   if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
 });
+// Errors thrown from callbacks (a child process closing, a stream event) escape run()'s try.
+const crash = (err: unknown) => void reportError(err).finally(() => process.exit(2));
+process.on("uncaughtException", crash);
+process.on("unhandledRejection", crash);
 await run();
