@@ -5,10 +5,10 @@ import type { Finding, ScanStats } from "../engine/types.js";
 import { isPathAllowlisted } from "../baseline/index.js";
 import { CommitSplitter, gitLogError, spawnHistoryLog, type LogSelection } from "../sources/history-log.js";
 import { countReachable, listCommits, openRepository, type RepositoryInfo } from "../sources/repository.js";
-import { scanCommitBatch, scanCommitFragment, type CommitBatchResult } from "../sources/scan-commits.js";
-import { mergeAdditions } from "../sources/merge-additions.js";
+import type { CommitBatchResult } from "../sources/scan-commits.js";
 import { UsageError } from "./errors.js";
 import { finishScan } from "./finish-scan.js";
+import { scanHistoryBatch } from "./history-batch.js";
 import { createWorkerPool, type BatchScanner } from "./history-pool.js";
 import { readHistoryCache, writeHistoryCache } from "./history-cache.js";
 import { flag, listOption, parseIntOption, stringOption, type ParsedArgs } from "./parse-args.js";
@@ -19,8 +19,11 @@ import type { Collected } from "./worktree-command.js";
 
 /** Bytes of patch text handed to a worker at a time. */
 const BATCH_BYTES = 1 << 20;
-/** Merge-commit blobs larger than this are not compared line by line. */
-const MAX_BLOB_BYTES = 10 * 1024 * 1024;
+/**
+ * Patch bytes queued for the scanners before git is paused: bounds memory, and is large enough
+ * that git keeps running while the workers start up (compiling the rules takes a while).
+ */
+const MAX_QUEUED_BYTES = 32 << 20;
 
 /** `scan-secrets --history`: every commit reachable from any ref (or the selected ones). */
 export async function runHistoryScan(args: ParsedArgs): Promise<number> {
@@ -43,7 +46,7 @@ export async function collectHistoryFindings(args: ParsedArgs, setup: ScanSetup,
   const scanned: string[] = [];
   if (plan.toScan > 0) {
     const progress = new Progress(args, plan.toScan);
-    const scanner = createScanner(args, setup, plan.toScan);
+    const scanner = createScanner(args, setup, repo.gitDir, plan.toScan);
     try {
       await streamLog(repo, plan.selection, scanner, (r) => {
         batches.push(r);
@@ -57,16 +60,12 @@ export async function collectHistoryFindings(args: ParsedArgs, setup: ScanSetup,
       await scanner.close();
     }
   }
-  const merges = batches.flatMap((b) => b.merges);
-  const mergeFindings = mergeAdditions(repo.gitDir, merges, MAX_BLOB_BYTES).flatMap(({ merge, fragment }) =>
-    isPathAllowlisted(setup.config, fragment.path) ? [] : scanCommitFragment(setup.rules, fragment, merge, { inlineAllow: setup.inlineAllow }),
-  );
   if (plan.cachePath) writeHistoryCache(plan.cachePath, plan.cacheKey, [...plan.cached, ...scanned]);
   stats.durationMs = Date.now() - started;
   reportCoverage(notices, plan, stats, repo);
   const times = new Map<string, number>();
   for (const b of batches) b.shas.forEach((sha, i) => times.set(sha, b.times[i]!));
-  const all = [...batches.flatMap((b) => b.findings), ...mergeFindings];
+  const all = batches.flatMap((b) => b.findings);
   return { findings: flag(args, "all-occurrences") ? all : introducingOnly(all, times), stats, inRepo: !repo.bare };
 }
 
@@ -118,13 +117,14 @@ function inShard(sha: string, shard: { index: number; count: number }): boolean 
   return parseInt(sha.slice(0, 8), 16) % shard.count === shard.index - 1;
 }
 
-function createScanner(args: ParsedArgs, setup: ScanSetup, commits: number): BatchScanner {
+function createScanner(args: ParsedArgs, setup: ScanSetup, gitDir: string, commits: number): BatchScanner {
   const jobsText = stringOption(args, "jobs");
   const jobs = jobsText ? parseIntOption(jobsText, "jobs", 1, 256) : Math.max(1, Math.min(availableParallelism() - 1, 8));
   // Worker threads pay ~30 ms each to start and compile the rules: only worth it for real histories.
   if (commits > 200) {
-    return createWorkerPool(jobs, { root: setup.root, configPath: stringOption(args, "config"), inlineAllow: setup.inlineAllow });
+    return createWorkerPool(jobs, { root: setup.root, gitDir, configPath: stringOption(args, "config"), inlineAllow: setup.inlineAllow });
   }
+  const context = { gitDir, rules: setup.rules, inlineAllow: setup.inlineAllow, skipPath: (p: string) => isPathAllowlisted(setup.config, p) };
   let inFlight = 0;
   return {
     get inFlight() {
@@ -133,7 +133,7 @@ function createScanner(args: ParsedArgs, setup: ScanSetup, commits: number): Bat
     async scan(bytes) {
       inFlight++;
       try {
-        return scanCommitBatch(setup.rules, bytes.toString("utf8"), { inlineAllow: setup.inlineAllow, skipPath: (p) => isPathAllowlisted(setup.config, p) });
+        return scanHistoryBatch(context, bytes);
       } finally {
         inFlight--;
       }
@@ -154,24 +154,31 @@ function streamLog(repo: RepositoryInfo, selection: LogSelection, scanner: Batch
     let failed: Error | undefined;
     let pendingBatch: Buffer[] = [];
     let pendingBytes = 0;
+    let queuedBytes = 0;
     const pending: Array<Promise<void>> = [];
     const submit = () => {
       if (pendingBytes === 0) return;
-      const bytes = Buffer.concat(pendingBatch);
+      const size = pendingBytes;
+      // One copy, into a buffer of its own that the worker pool can transfer.
+      const bytes = Buffer.allocUnsafeSlow(size);
+      let at = 0;
+      for (const piece of pendingBatch) at += piece.copy(bytes, at);
       pendingBatch = [];
       pendingBytes = 0;
       const slot = ordered.length;
       ordered.push(undefined);
-      if (scanner.inFlight >= 4) stdout.pause();
+      queuedBytes += size;
+      if (queuedBytes >= MAX_QUEUED_BYTES) stdout.pause();
       pending.push(
         scanner.scan(bytes).then(
           (r) => {
+            queuedBytes -= size;
             ordered[slot] = r;
             while (emitted < ordered.length && ordered[emitted]) {
               onResult(ordered[emitted]!);
               ordered[emitted++] = undefined;
             }
-            if (scanner.inFlight < 4) stdout.resume();
+            if (queuedBytes < MAX_QUEUED_BYTES / 2) stdout.resume();
           },
           (err: Error) => {
             failed = err;
@@ -180,9 +187,9 @@ function streamLog(repo: RepositoryInfo, selection: LogSelection, scanner: Batch
         ),
       );
     };
-    const splitter = new CommitSplitter((chunk) => {
-      pendingBatch.push(chunk);
-      pendingBytes += chunk.length;
+    const splitter = new CommitSplitter((pieces, bytes) => {
+      pendingBatch.push(...pieces);
+      pendingBytes += bytes;
       if (pendingBytes >= BATCH_BYTES) submit();
     });
     stdout.on("data", (d: Buffer) => splitter.push(d));

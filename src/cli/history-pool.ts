@@ -4,8 +4,8 @@ import type { HistoryWorkerData } from "./history-worker.js";
 
 /** Scans commit batches: on worker threads, or in this thread when jobs is 1. */
 export interface BatchScanner {
-  /** Queues a batch; resolves when it is scanned. */
-  scan(bytes: Buffer): Promise<CommitBatchResult>;
+  /** Queues a batch (which it may take over: the caller must not reuse it); resolves when scanned. */
+  scan(bytes: Uint8Array): Promise<CommitBatchResult>;
   /** Batches queued and not yet done. */
   readonly inFlight: number;
   close(): Promise<void>;
@@ -39,11 +39,12 @@ export function createWorkerPool(jobs: number, data: HistoryWorkerData): BatchSc
       const i = load.indexOf(Math.min(...load));
       load[i]!++;
       const id = nextId++;
-      const copy = new Uint8Array(bytes.length);
-      copy.set(bytes);
+      // A batch that owns its whole ArrayBuffer moves to the worker without a copy.
+      const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const moved = owned ? bytes : Uint8Array.prototype.slice.call(bytes);
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        workers[i]!.postMessage({ id, bytes: copy }, [copy.buffer]);
+        workers[i]!.postMessage({ id, bytes: moved }, [moved.buffer as ArrayBuffer]);
       });
     },
     async close() {

@@ -1,25 +1,27 @@
 /** Worker thread of the history scan: compiles the rules once, then scans batches of commits. */
 import { parentPort, workerData } from "node:worker_threads";
+import { compileRules } from "../engine/compile-rules.js";
 import { isPathAllowlisted, loadConfig } from "../baseline/index.js";
-import { compileScanRules } from "./scan-rules.js";
-import { scanCommitBatch } from "../sources/scan-commits.js";
+import { loadRulePack } from "../rules/load-rule-pack.js";
+import { scanHistoryBatch, type HistoryBatchContext } from "./history-batch.js";
 
 /** What the main thread hands each worker. */
 export interface HistoryWorkerData {
   root: string;
+  gitDir: string;
   configPath?: string;
   inlineAllow: boolean;
 }
 
 const data = workerData as HistoryWorkerData;
 const config = loadConfig({ root: data.root, path: data.configPath });
-const { rules } = compileScanRules(config);
-const decoder = new TextDecoder();
+const context: HistoryBatchContext = {
+  gitDir: data.gitDir,
+  rules: compileRules([...loadRulePack(), ...config.rules], { disabled: config.disabledRules, entropy: config.entropy }),
+  inlineAllow: data.inlineAllow,
+  skipPath: (p) => isPathAllowlisted(config, p),
+};
 
 parentPort!.on("message", (msg: { id: number; bytes: Uint8Array }) => {
-  const result = scanCommitBatch(rules, decoder.decode(msg.bytes), {
-    inlineAllow: data.inlineAllow,
-    skipPath: (p) => isPathAllowlisted(config, p),
-  });
-  parentPort!.postMessage({ id: msg.id, result });
+  parentPort!.postMessage({ id: msg.id, result: scanHistoryBatch(context, msg.bytes) });
 });

@@ -64,14 +64,15 @@ export function parseCommitHeader(line: string): CommitInfo {
 }
 
 /**
- * Splits git's byte stream into whole commits: calls onCommits with a Buffer holding one or more
- * complete commit chunks (each starting with COMMIT_MARK) as soon as they are complete.
+ * Splits git's byte stream into whole commits: calls onCommits with pieces of the stream (views,
+ * not copies) whose concatenation is one or more complete commit chunks, each starting with
+ * COMMIT_MARK, as soon as they are complete.
  */
 export class CommitSplitter {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
 
-  constructor(private readonly onCommits: (chunk: Buffer) => void) {}
+  constructor(private readonly onCommits: (pieces: Buffer[], bytes: number) => void) {}
 
   /** Feeds bytes from git. */
   push(data: Buffer): void {
@@ -88,15 +89,17 @@ export class CommitSplitter {
       this.pendingBytes += data.length;
       return;
     }
-    const head = Buffer.concat([...this.pending, data.subarray(0, cut)]);
+    const head = this.pending;
+    const headBytes = this.pendingBytes + cut;
+    if (cut > 0) head.push(data.subarray(0, cut));
     this.pending = [data.subarray(cut)];
     this.pendingBytes = data.length - cut;
-    if (head.length > 0) this.onCommits(head);
+    if (headBytes > 0) this.onCommits(head, headBytes);
   }
 
   /** Flushes the last commit at the end of the stream. */
   end(): void {
-    if (this.pendingBytes > 0) this.onCommits(Buffer.concat(this.pending));
+    if (this.pendingBytes > 0) this.onCommits(this.pending, this.pendingBytes);
     this.pending = [];
     this.pendingBytes = 0;
   }
