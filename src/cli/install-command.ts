@@ -20,8 +20,9 @@ export async function runInstallCommand(args: ParsedArgs): Promise<number> {
 /** Through lefthook when the repository uses it, else a hook file in the effective hooks directory. */
 function install(target: HookTarget, force: boolean): string[] {
   if (target.lefthookConfig) {
-    const outcome = addLefthookCommand({ path: target.lefthookConfig, run: lefthookRun(target.root), force });
-    const lines = [`pre-commit command ${outcome} in ${show(target, target.lefthookConfig)}`];
+    const name = show(target, target.lefthookConfig);
+    const outcome = addLefthookCommand({ path: target.lefthookConfig, name, run: lefthookRun(target.root), force });
+    const lines = [`pre-commit command ${outcome} in ${name}`];
     if (outcome !== "already installed" && !lefthookActive(target)) lines.push("run `npx lefthook install` to activate it");
     return lines;
   }
@@ -36,8 +37,8 @@ function install(target: HookTarget, force: boolean): string[] {
 function uninstall(target: HookTarget): string[] {
   const lines: string[] = [];
   if (target.lefthookConfig) {
-    const outcome = removeLefthookCommand({ path: target.lefthookConfig });
-    lines.push(`pre-commit command ${outcome} in ${show(target, target.lefthookConfig)}`);
+    const name = show(target, target.lefthookConfig);
+    lines.push(`pre-commit command ${removeLefthookCommand({ path: target.lefthookConfig, name })} in ${name}`);
   }
   const outcome = uninstallHook({ hooksDir: target.hooksDir });
   if (outcome !== "not installed" || !target.lefthookConfig) lines.push(`pre-commit hook ${outcome}: ${show(target, join(target.hooksDir, "pre-commit"))}`);

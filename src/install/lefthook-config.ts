@@ -8,16 +8,16 @@ export const LEFTHOOK_NAME = "scan-secrets";
 /** What install or uninstall did to the lefthook config. */
 export type LefthookOutcome = "installed" | "already installed" | "updated" | "uninstalled" | "not installed";
 
-/** Adds (or verifies) our pre-commit command, keeping the file's comments and layout. */
-export function addLefthookCommand({ path, run, force }: { path: string; run: string; force: boolean }): LefthookOutcome {
-  const { doc, source } = load(path);
+/** Adds (or verifies) our pre-commit command, keeping the file's comments and layout; `name` is the path messages show. */
+export function addLefthookCommand({ path, name = path, run, force }: { path: string; name?: string; run: string; force: boolean }): LefthookOutcome {
+  const { doc, source } = load(path, name);
   const preCommit = doc.get("pre-commit");
   const hook = isMap(preCommit) ? preCommit : undefined;
   const entry = hook && findEntry(hook);
   if (entry) {
     const current = String(entry.get("run") ?? "");
     if (/\bscan-secrets\b/.test(current) && /--staged\b/.test(current)) return "already installed";
-    if (!force) throw new UsageError(`${path}: pre-commit ${LEFTHOOK_NAME} runs ${JSON.stringify(current)}, not \`scan-secrets --staged\`; fix it or use --force`);
+    if (!force) throw new UsageError(`${name}: pre-commit ${LEFTHOOK_NAME} runs ${JSON.stringify(current)}, not \`scan-secrets --staged\`; fix it or use --force`);
     entry.set("run", run);
     save(path, doc, source);
     return "updated";
@@ -31,8 +31,8 @@ export function addLefthookCommand({ path, run, force }: { path: string; run: st
 }
 
 /** Removes our pre-commit command, and the `commands:`/`pre-commit:` keys it leaves empty. */
-export function removeLefthookCommand({ path }: { path: string }): LefthookOutcome {
-  const { doc, source } = load(path);
+export function removeLefthookCommand({ path, name = path }: { path: string; name?: string }): LefthookOutcome {
+  const { doc, source } = load(path, name);
   const hook = doc.get("pre-commit");
   if (!isMap(hook)) return "not installed";
   const commands = hook.get("commands");
@@ -72,17 +72,17 @@ function runsUs(node: YAMLMap): boolean {
   return typeof run === "string" && /\bscan-secrets\b/.test(run) && /--staged\b/.test(run);
 }
 
-function load(path: string): { doc: Document; source: string } {
+function load(path: string, name: string): { doc: Document; source: string } {
   let source: string;
   try {
     source = readFileSync(path, "utf8");
   } catch (err) {
-    throw new UsageError(`${path}: ${(err as Error).message}`);
+    throw new UsageError(`${name}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   const doc = parseDocument(source);
-  if (doc.errors.length > 0) throw new UsageError(`${path}: invalid YAML (${doc.errors[0]!.message.split("\n")[0]})`);
+  if (doc.errors.length > 0) throw new UsageError(`${name}: invalid YAML (${doc.errors[0]!.message.split("\n")[0]})`);
   if (doc.contents !== null && !isMap(doc.contents) && !(isScalar(doc.contents) && doc.contents.value === null)) {
-    throw new UsageError(`${path}: expected a mapping of hook names at the top level`);
+    throw new UsageError(`${name}: expected a mapping of hook names at the top level`);
   }
   return { doc, source };
 }

@@ -2,7 +2,8 @@
 import { existsSync, readFileSync, statSync, writeFileSync, chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, PROJECT, Repo, token } from "../staged/git-repo.js";
+import { ensureBuilt } from "../staged/ensure-built.js";
+import { PROJECT, Repo, token } from "../staged/git-repo.js";
 
 const SHIPPED = readFileSync(join(PROJECT, "hooks", "pre-commit"), "utf8");
 const FOREIGN = '#!/bin/sh\necho "foreign hook ran" >> foreign.log\nexit "${FOREIGN_EXIT:-0}"\n';

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { cleanEnv, ensureBuilt, PROJECT, Repo, token } from "../staged/git-repo.js";
+import { ensureBuilt } from "../staged/ensure-built.js";
+import { cleanEnv, PROJECT, Repo, token } from "../staged/git-repo.js";
 
 const LEFTHOOK = join(PROJECT, "node_modules", "lefthook-linux-x64", "bin", "lefthook");
 

@@ -1,9 +1,9 @@
 /**
  * Throw-away git repositories for the staged-scan and install tests (STYLE principle 9), and the
- * built CLI they drive. Tokens are built at run time and never printed: this repository scans itself.
+ * built CLI they drive (see ensure-built.ts). Tokens are built at run time and never printed: this repository scans itself.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -106,48 +106,18 @@ export class Repo {
     this.write(".git/info/exclude", "node_modules/\n");
   }
 
+  /** A repository with the CLI linked, the hook installed by `scan-secrets install` and one clean commit. */
+  static hooked(): Repo {
+    const repo = new Repo();
+    repo.linkCli();
+    for (const step of [() => repo.cli(["install"]), () => (repo.write("README.md", "hello\n"), repo.tryGit("add", "README.md")), () => repo.commit("-q", "-m", "first")]) {
+      const r = step();
+      if (r.code !== 0) throw new Error(`hooked repository set-up failed: ${r.out}`);
+    }
+    return repo;
+  }
+
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-/** Builds dist/ when it is missing or older than src/ (once per test run, under a lock). */
-export function ensureBuilt(): void {
-  if (process.env.SCAN_SECRETS_BIN) return;
-  const main = join(PROJECT, "dist", "cli", "main.js");
-  if (exists(main) && statSync(main).mtimeMs >= newestMtime(join(PROJECT, "src"))) return;
-  const lock = join(tmpdir(), "scan-secrets-test-build.lock");
-  for (let i = 0; i < 600; i++) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      spawnSync("sleep", ["0.1"]);
-    }
-  }
-  try {
-    if (exists(main) && statSync(main).mtimeMs >= newestMtime(join(PROJECT, "src"))) return;
-    spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: PROJECT, stdio: "ignore" });
-    if (!exists(main)) throw new Error("npx tsc -p tsconfig.build.json did not produce dist/cli/main.js");
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function exists(p: string): boolean {
-  try {
-    statSync(p);
-    return true;
-  } catch {
-    return false;
   }
 }
