@@ -5,7 +5,8 @@ import type { Finding, ScanStats } from "../engine/types.js";
 import { isPathAllowlisted } from "../baseline/index.js";
 import { CommitSplitter, gitLogError, spawnHistoryLog, type LogSelection } from "../sources/history-log.js";
 import { countReachable, listCommits, openRepository, type RepositoryInfo } from "../sources/repository.js";
-import type { CommitBatchResult } from "../sources/scan-commits.js";
+import { scanCommitFragment, type CommitBatchResult } from "../sources/scan-commits.js";
+import { listMergeCommits, mergeAdditions } from "../sources/merge-additions.js";
 import { UsageError } from "./errors.js";
 import { finishScan } from "./finish-scan.js";
 import { scanHistoryBatch } from "./history-batch.js";
@@ -24,6 +25,8 @@ const BATCH_BYTES = 1 << 20;
  * that git keeps running while the workers start up (compiling the rules takes a while).
  */
 const MAX_QUEUED_BYTES = 32 << 20;
+/** Merge-commit blobs larger than this are not compared line by line. */
+const MAX_BLOB_BYTES = 10 * 1024 * 1024;
 
 /** `scan-secrets --history`: every commit reachable from any ref (or the selected ones). */
 export async function runHistoryScan(args: ParsedArgs): Promise<number> {
@@ -44,9 +47,12 @@ export async function collectHistoryFindings(args: ParsedArgs, setup: ScanSetup,
   const stats: ScanStats = { files: 0, bytes: 0, commits: 0, durationMs: 0 };
   const batches: CommitBatchResult[] = [];
   const scanned: string[] = [];
+  // What merge commits add themselves is found alongside the log stream, by separate git processes.
+  const mergePass = plan.toScan > 0 ? mergeFindings(repo.gitDir, plan.selection, setup) : Promise.resolve([]);
+  mergePass.catch(() => undefined); // awaited below; a failure of the stream must not leave it unhandled
   if (plan.toScan > 0) {
     const progress = new Progress(args, plan.toScan);
-    const scanner = createScanner(args, setup, repo.gitDir, plan.toScan);
+    const scanner = createScanner(args, setup, plan.toScan);
     try {
       await streamLog(repo, plan.selection, scanner, (r) => {
         batches.push(r);
@@ -65,7 +71,7 @@ export async function collectHistoryFindings(args: ParsedArgs, setup: ScanSetup,
   reportCoverage(notices, plan, stats, repo);
   const times = new Map<string, number>();
   for (const b of batches) b.shas.forEach((sha, i) => times.set(sha, b.times[i]!));
-  const all = batches.flatMap((b) => b.findings);
+  const all = [...batches.flatMap((b) => b.findings), ...(await mergePass)];
   return { findings: flag(args, "all-occurrences") ? all : introducingOnly(all, times), stats, inRepo: !repo.bare };
 }
 
@@ -117,14 +123,22 @@ function inShard(sha: string, shard: { index: number; count: number }): boolean 
   return parseInt(sha.slice(0, 8), 16) % shard.count === shard.index - 1;
 }
 
-function createScanner(args: ParsedArgs, setup: ScanSetup, gitDir: string, commits: number): BatchScanner {
+/** Findings in the lines merge commits introduce on their own ("evil merges"). */
+async function mergeFindings(gitDir: string, selection: LogSelection, setup: ScanSetup): Promise<Finding[]> {
+  const fragments = await mergeAdditions(gitDir, await listMergeCommits(gitDir, selection), MAX_BLOB_BYTES);
+  return fragments.flatMap(({ merge, fragment }) =>
+    isPathAllowlisted(setup.config, fragment.path) ? [] : scanCommitFragment(setup.rules, fragment, merge, { inlineAllow: setup.inlineAllow }),
+  );
+}
+
+function createScanner(args: ParsedArgs, setup: ScanSetup, commits: number): BatchScanner {
   const jobsText = stringOption(args, "jobs");
   const jobs = jobsText ? parseIntOption(jobsText, "jobs", 1, 256) : Math.max(1, Math.min(availableParallelism() - 1, 8));
   // Worker threads pay ~30 ms each to start and compile the rules: only worth it for real histories.
   if (commits > 200) {
-    return createWorkerPool(jobs, { root: setup.root, gitDir, configPath: stringOption(args, "config"), inlineAllow: setup.inlineAllow });
+    return createWorkerPool(jobs, { root: setup.root, configPath: stringOption(args, "config"), inlineAllow: setup.inlineAllow });
   }
-  const context = { gitDir, rules: setup.rules, inlineAllow: setup.inlineAllow, skipPath: (p: string) => isPathAllowlisted(setup.config, p) };
+  const context = { rules: setup.rules, inlineAllow: setup.inlineAllow, skipPath: (p: string) => isPathAllowlisted(setup.config, p) };
   let inFlight = 0;
   return {
     get inFlight() {

@@ -8,7 +8,6 @@ import { scanHistoryBatch, type HistoryBatchContext } from "./history-batch.js";
 /** What the main thread hands each worker. */
 export interface HistoryWorkerData {
   root: string;
-  gitDir: string;
   configPath?: string;
   inlineAllow: boolean;
 }
@@ -16,7 +15,6 @@ export interface HistoryWorkerData {
 const data = workerData as HistoryWorkerData;
 const config = loadConfig({ root: data.root, path: data.configPath });
 const context: HistoryBatchContext = {
-  gitDir: data.gitDir,
   rules: compileRules([...loadRulePack(), ...config.rules], { disabled: config.disabledRules, entropy: config.entropy }),
   inlineAllow: data.inlineAllow,
   skipPath: (p) => isPathAllowlisted(config, p),

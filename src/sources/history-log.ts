@@ -14,6 +14,9 @@ export interface LogSelection {
   commits?: string[];
 }
 
+/** git log format of a commit's header line (parseCommitHeader reads it back). */
+export const COMMIT_HEADER_FORMAT = `%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%ct${FIELD}%s`;
+
 /** git options that make the patch output independent of the user's configuration. */
 const PATCH_OPTIONS = [
   "-c", "core.quotepath=off",
@@ -26,7 +29,7 @@ const PATCH_OPTIONS = [
   "--src-prefix=a/", "--dst-prefix=b/", "--diff-merges=off", "--ignore-submodules=all",
   // No explicit -M: it lifts git's rename limits and made a 5,000-commit log 150x slower here;
   // diff.renames=true keeps the default detection. Merge commits get their own pass (merge-additions.ts).
-  `--format=%x01%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%ct${FIELD}%s`,
+  `--format=%x01${COMMIT_HEADER_FORMAT}`,
 ];
 
 /** Spawns `git log -p` for the selection; stdout carries commits separated by COMMIT_MARK lines. */

@@ -1,7 +1,7 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import type { Fragment } from "../engine/types.js";
-import { git } from "./git.js";
-import type { CommitInfo } from "./history-log.js";
+import { UsageError } from "../cli/errors.js";
+import { COMMIT_HEADER_FORMAT, parseCommitHeader, type CommitInfo, type LogSelection } from "./history-log.js";
 import { decodeText } from "./decode-text.js";
 
 const NULL_SHA = /^0+$/;
@@ -16,14 +16,14 @@ export interface MergeFragment {
  * Finds what merge commits introduce on their own. `git diff-tree -c --raw` lists the files whose
  * merged blob differs from every parent's (cheap: no content diff); for those, the merged lines
  * found in no parent's version are the merge's own additions. This replaces `--cc` patches,
- * which cost 8x the whole `git log -p` on a history with long-lived branches.
+ * which cost 8x the whole `git log -p` on a history with long-lived branches. Asynchronous, so
+ * that it runs while the main `git log -p` streams.
  */
-export function mergeAdditions(gitDir: string, merges: readonly CommitInfo[], maxBytes: number): MergeFragment[] {
+export async function mergeAdditions(gitDir: string, merges: readonly CommitInfo[], maxBytes: number): Promise<MergeFragment[]> {
   if (merges.length === 0) return [];
   const bySha = new Map(merges.map((m) => [m.sha, m]));
-  const raw = git(["-c", "core.quotepath=off", "diff-tree", "-c", "-r", "--raw", "-z", "--no-renames", "--stdin"], gitDir, {
-    input: merges.map((m) => m.sha).join("\n") + "\n",
-  });
+  const args = ["-c", "core.quotepath=off", "diff-tree", "-c", "-r", "--raw", "-z", "--no-renames", "--stdin"];
+  const raw = (await gitAsync(gitDir, args, merges.map((m) => m.sha).join("\n") + "\n")).toString("utf8");
   const wanted: Array<{ merge: CommitInfo; path: string; parents: string[]; result: string }> = [];
   const fields = raw.split("\0");
   let current: CommitInfo | undefined;
@@ -42,7 +42,7 @@ export function mergeAdditions(gitDir: string, merges: readonly CommitInfo[], ma
     if (NULL_SHA.test(result)) continue;
     wanted.push({ merge: current, path, parents: shas.slice(0, n).filter((s) => !NULL_SHA.test(s)), result });
   }
-  const blobs = readBlobs(gitDir, [...new Set(wanted.flatMap((w) => [...w.parents, w.result]))], maxBytes);
+  const blobs = await readBlobs(gitDir, [...new Set(wanted.flatMap((w) => [...w.parents, w.result]))], maxBytes);
   const out: MergeFragment[] = [];
   for (const w of wanted) {
     const merged = blobs.get(w.result);
@@ -63,11 +63,10 @@ export function mergeAdditions(gitDir: string, merges: readonly CommitInfo[], ma
 }
 
 /** Text of each blob (binary or oversized blobs are left out), through one `git cat-file --batch`. */
-function readBlobs(gitDir: string, shas: string[], maxBytes: number): Map<string, string> {
+async function readBlobs(gitDir: string, shas: string[], maxBytes: number): Promise<Map<string, string>> {
   const map = new Map<string, string>();
   if (shas.length === 0) return map;
-  const r = spawnSync("git", ["cat-file", "--batch"], { cwd: gitDir, input: shas.join("\n") + "\n", maxBuffer: 2 ** 31 });
-  const buf = r.stdout;
+  const buf = await gitAsync(gitDir, ["cat-file", "--batch"], shas.join("\n") + "\n");
   let pos = 0;
   while (pos < buf.length) {
     const nl = buf.indexOf(10, pos);
@@ -85,4 +84,32 @@ function readBlobs(gitDir: string, shas: string[], maxBytes: number): Map<string
     if (text !== undefined) map.set(sha, text);
   }
   return map;
+}
+
+/** The merge commits of a selection, with their metadata (one `git log --merges`, no patches). */
+export async function listMergeCommits(gitDir: string, sel: LogSelection): Promise<CommitInfo[]> {
+  const args = ["log", "--merges", `--format=${COMMIT_HEADER_FORMAT}`, ...(sel.since ? [`--since=${sel.since}`] : [])];
+  const input = sel.commits ? sel.commits.join("\n") + "\n" : "";
+  if (sel.commits) args.push("--no-walk=unsorted", "--stdin");
+  else args.push(...sel.revs, "--");
+  const out = (await gitAsync(gitDir, args, input)).toString("utf8");
+  return out.split("\n").filter(Boolean).map(parseCommitHeader);
+}
+
+/** Runs git without blocking the event loop; resolves with stdout, a failure is a one-line UsageError. */
+function gitAsync(cwd: string, args: string[], input: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4096)));
+    child.on("error", (e) => reject(new UsageError(`git: ${e.message}`)));
+    child.on("close", (code) => {
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new UsageError(`git ${args.find((a) => !a.startsWith("-") && !a.includes("="))}: ${err.trim().split("\n").pop() ?? `exit ${code}`}`));
+    });
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(input);
+  });
 }
