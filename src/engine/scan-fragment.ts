@@ -3,6 +3,7 @@ import type { Confidence, Finding, Fragment, SuppressedBy } from "./types.js";
 import { findCandidateWindows, type Window } from "./find-candidates.js";
 import { shannonEntropy } from "./entropy.js";
 import { isPlaceholder } from "./placeholder.js";
+import { isUnlikelyGenericSecret } from "./generic-value.js";
 import { validateSecret } from "./validators.js";
 import { hasInlineAllow } from "./inline-allow.js";
 import { LineIndex } from "./line-index.js";
@@ -65,6 +66,7 @@ function judge(rule: CompiledRule, secret: string, start: number, lines: LineInd
   const entropy = shannonEntropy(secret);
   if (entropy < rule.entropy) return undefined;
   if (!rule.spec.noPlaceholderFilter && isPlaceholder(secret)) return undefined;
+  if (rule.generic && isUnlikelyGenericSecret(secret)) return undefined;
   if (rule.allowRegexes.some((r) => r.test(secret))) return undefined;
   if (rule.stopwords.length > 0) {
     const lower = secret.toLowerCase();

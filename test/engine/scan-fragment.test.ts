@@ -135,3 +135,19 @@ describe("isPlaceholder", () => {
     expect(isPlaceholder(value)).toBe(expected);
   });
 });
+
+describe("isUnlikelyGenericSecret", () => {
+  it.each([
+    ["external/cwe/cwe-798", true],
+    ["git@github.com:o/r.git", true],
+    ["ops@example.com", true],
+    ["config.auth.token", true],
+    ["not-a-real-value", true],
+    ["Zq3/tbdX9kLm2+Pq8Rw4Ys==", false],
+    ["s3cr3tP@ssw0rd!2024", false],
+    ["9f86d081884c7d659a2feaa0c55ad015", false],
+  ])("%s -> %s", async (value, expected) => {
+    const { isUnlikelyGenericSecret } = await import("../../src/engine/generic-value.js");
+    expect(isUnlikelyGenericSecret(value)).toBe(expected);
+  });
+});
