@@ -13,7 +13,12 @@ const DOTTED = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
 /** `some-long-word-list`, `snake_case_name`: no digit, no upper/lower mix inside words. */
 const WORDS = /^[a-z]+(?:[-_][a-z]+)+$|^[A-Z]+(?:[-_][A-Z]+)+$/;
 
+/** A hex digest (`hashed_secret: "d8df…"`, `commit_sha = "…"`) on a line that says it is one. */
+const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/i;
+const DIGEST_CONTEXT = /hash|digest|checksum|sha-?\d|md5|etag|commit|revision|integrity|fingerprint/i;
+
 /** True when a generic rule's value has the shape of something other than a secret. */
-export function isUnlikelyGenericSecret(value: string): boolean {
-  return PATH.test(value) || REMOTE_OR_EMAIL.test(value) || DOTTED.test(value) || WORDS.test(value);
+export function isUnlikelyGenericSecret(value: string, line = ""): boolean {
+  if (PATH.test(value) || REMOTE_OR_EMAIL.test(value) || DOTTED.test(value) || WORDS.test(value)) return true;
+  return HEX_DIGEST.test(value) && DIGEST_CONTEXT.test(line);
 }

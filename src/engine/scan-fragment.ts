@@ -66,13 +66,13 @@ function judge(rule: CompiledRule, secret: string, start: number, lines: LineInd
   const entropy = shannonEntropy(secret);
   if (entropy < rule.entropy) return undefined;
   if (!rule.spec.noPlaceholderFilter && isPlaceholder(secret)) return undefined;
-  if (rule.generic && isUnlikelyGenericSecret(secret)) return undefined;
   if (rule.allowRegexes.some((r) => r.test(secret))) return undefined;
   if (rule.stopwords.length > 0) {
     const lower = secret.toLowerCase();
     if (rule.stopwords.some((w) => lower.includes(w))) return undefined;
   }
   const line = lines.lineAt(start);
+  if (rule.generic && isUnlikelyGenericSecret(secret, line)) return undefined;
   if (rule.lineRegexes.some((r) => r.test(line))) return undefined;
   let confidence: Confidence = rule.generic ? (entropy >= 4 ? "medium" : "low") : "medium";
   if (rule.spec.validate) {

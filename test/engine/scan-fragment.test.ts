@@ -151,3 +151,12 @@ describe("isUnlikelyGenericSecret", () => {
     expect(isUnlikelyGenericSecret(value)).toBe(expected);
   });
 });
+
+describe("generic rules and digests", () => {
+  it("skip a hex digest on a line that names it a hash, keep it elsewhere", async () => {
+    const { isUnlikelyGenericSecret } = await import("../../src/engine/generic-value.js");
+    const hex = "d8df0d4a16a0b8d6e0b1b9bba32f0ce7e9f1a3c1";
+    expect(isUnlikelyGenericSecret(hex, `"hashed_secret": "${hex}",`)).toBe(true);
+    expect(isUnlikelyGenericSecret(hex, `client_secret = "${hex}"`)).toBe(false);
+  });
+});
