@@ -17,8 +17,12 @@ const WORDS = /^[a-z]+(?:[-_][a-z]+)+$|^[A-Z]+(?:[-_][A-Z]+)+$/;
 const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/i;
 const DIGEST_CONTEXT = /hash|digest|checksum|sha-?\d|md5|etag|commit|revision|integrity|fingerprint/i;
 
+/** Package specifiers (`"secret-sauce": "file:../x"`, `workspace:^`, `npm:other@1`, `github:o/r`) without credentials. */
+const PACKAGE_SPEC = /^(?:file|link|portal|workspace|npm|patch|exec|git(?:\+[a-z]+)?|github|gitlab|bitbucket):(?![^@]*:[^@]*@)/;
+
 /** True when a generic rule's value has the shape of something other than a secret. */
 export function isUnlikelyGenericSecret(value: string, line = ""): boolean {
   if (PATH.test(value) || REMOTE_OR_EMAIL.test(value) || DOTTED.test(value) || WORDS.test(value)) return true;
+  if (PACKAGE_SPEC.test(value)) return true;
   return HEX_DIGEST.test(value) && DIGEST_CONTEXT.test(line);
 }
