@@ -79,3 +79,14 @@ describe("--shard I/N", () => {
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
+
+describe("progress", () => {
+  it("is silent when stderr is not a terminal", () => {
+    expect(repo.scan().stderr).not.toMatch(/commits, .* MB\/s, ETA/);
+  });
+
+  it("prints commits done / total, MB/s and ETA with --progress", () => {
+    const run = repo.scan(["--progress"]);
+    expect(run.stderr).toMatch(new RegExp(`history: \\d+/${full.reachable} commits, [\\d.]+ MB/s, ETA \\d+ s`));
+  });
+});
