@@ -1,5 +1,5 @@
 /** The config's allowlists: path globs (minimatch), regexes and stopwords on the secret. */
-import { minimatch } from "minimatch";
+import { createRequire } from "node:module";
 import type { Finding } from "../engine/types.js";
 import type { ScanConfig } from "./config.js";
 
@@ -16,7 +16,15 @@ export function isPathAllowlisted(config: ScanConfig, relPath: string): boolean 
 
 /** A glob without a slash matches the base name anywhere (like .gitignore); with one, the whole path. */
 export function globMatches(glob: string, relPath: string): boolean {
-  return minimatch(relPath, glob, { dot: true, matchBase: !glob.includes("/") });
+  return loadMinimatch()(relPath, glob, { dot: true, matchBase: !glob.includes("/") });
+}
+
+type Minimatch = typeof import("minimatch").minimatch;
+let minimatchFn: Minimatch | undefined;
+
+/** minimatch is loaded on the first glob only: most scans (and every pre-commit run without globs) never need it. */
+function loadMinimatch(): Minimatch {
+  return (minimatchFn ??= (createRequire(import.meta.url)("minimatch") as typeof import("minimatch")).minimatch);
 }
 
 /** Why the allowlist drops a secret, or undefined. */

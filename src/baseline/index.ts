@@ -1,12 +1,7 @@
 /**
  * Configuration, allowlists and the baseline: what a scan suppresses after the engine.
- * The CLI imports only from here.
+ * The baseline commands import from here; scans import the lighter scan.ts.
  */
-import { relative, resolve } from "node:path";
-import { UsageError } from "../cli/errors.js";
-import { readBaselineFile } from "./baseline-file.js";
-import { indexBaseline, type Baseline } from "./apply-baseline.js";
-import { displayPath } from "./config.js";
 
 export { loadConfig, resolveConfig, displayPath, DEFAULT_CONFIG, type ScanConfig } from "./config.js";
 export { isPathAllowlisted, applyAllowlists, globMatches } from "./allowlists.js";
@@ -16,25 +11,7 @@ export { updateBaseline, type BaselineChanges } from "./update-baseline.js";
 export { newSalt, secretHash } from "./secret-hash.js";
 export { withLock } from "./lock.js";
 
-/** Default baseline file name at the repository root. */
-export const DEFAULT_BASELINE = ".secrets-baseline.json";
-
-/** Absolute path of the baseline a command uses (`--baseline FILE`, else the default at root). */
-export function baselinePath({ root, path }: { root: string; path?: string }): string {
-  return path === undefined ? resolve(root, DEFAULT_BASELINE) : resolve(path);
-}
-
-/** Reads the baseline (default `.secrets-baseline.json` at root when present). Throws UsageError when malformed. */
-export function loadBaseline({ root, path }: { root: string; path?: string }): Baseline | undefined {
-  const abs = baselinePath({ root, path });
-  const file = readBaselineFile(abs, displayPath(abs));
-  if (!file) {
-    if (path !== undefined) throw new UsageError(`${displayPath(abs)}: no such baseline file (create it with scan-secrets baseline update)`);
-    return undefined;
-  }
-  const rel = relative(root, abs).split("\\").join("/");
-  return indexBaseline(abs, file, rel.startsWith("..") ? undefined : rel);
-}
+export { DEFAULT_BASELINE, baselinePath, loadBaseline } from "./scan.js";
 export { importDetectSecrets } from "./import-detect-secrets.js";
 export { importGitleaks, parseIgnoreLine } from "./import-gitleaks.js";
 export type { ImportDecision, ImportFormat, ImportResult } from "./import-result.js";

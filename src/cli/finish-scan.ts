@@ -1,5 +1,5 @@
 import type { Finding, ScanStats } from "../engine/types.js";
-import { applyAllowlists, applyBaseline } from "../baseline/index.js";
+import { applyAllowlists, applyBaseline } from "../baseline/scan.js";
 import { renderReport, shouldUseColor, type ScanKind, type ScanReport } from "../report/index.js";
 import { git } from "../sources/git.js";
 import type { ScanSetup } from "./scan-setup.js";

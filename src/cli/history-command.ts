@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { createHash } from "node:crypto";
 import { rulePackHash } from "../engine/compile-rules.js";
 import type { Finding, ScanStats } from "../engine/types.js";
-import { isPathAllowlisted } from "../baseline/index.js";
+import { isPathAllowlisted } from "../baseline/scan.js";
 import { CommitSplitter, gitLogError, spawnHistoryLog, type LogSelection } from "../sources/history-log.js";
 import { countReachable, listCommits, openRepository, type RepositoryInfo } from "../sources/repository.js";
 import { scanCommitFragment, type CommitBatchResult } from "../sources/scan-commits.js";
@@ -45,7 +45,10 @@ export async function collectHistoryFindings(args: ParsedArgs, setup: ScanSetup,
   }
   const plan = planSelection(args, setup, repo);
   const stats: ScanStats = { files: 0, bytes: 0, commits: 0, durationMs: 0 };
-  const batches: CommitBatchResult[] = [];
+  // Only what the report and the cache need is kept, so memory does not grow with the history.
+  const findings: Finding[] = [];
+  /** Committer time of each commit with a finding: orders the occurrences of a secret. */
+  const times = new Map<string, number>();
   const scanned: string[] = [];
   // What merge commits add themselves is found alongside the log stream, by separate git processes.
   const mergePass = plan.toScan > 0 ? mergeFindings(repo.gitDir, plan.selection, setup) : Promise.resolve([]);
@@ -55,10 +58,13 @@ export async function collectHistoryFindings(args: ParsedArgs, setup: ScanSetup,
     const scanner = createScanner(args, setup, plan.toScan);
     try {
       await streamLog(repo, plan.selection, scanner, (r) => {
-        batches.push(r);
         stats.commits += r.commits;
         stats.bytes += r.bytes;
-        scanned.push(...r.shas);
+        if (plan.cachePath) for (const sha of r.shas) scanned.push(sha);
+        for (const f of r.findings) {
+          findings.push(f);
+          times.set(f.commit!, r.times[r.shas.indexOf(f.commit!)]!);
+        }
         progress.update(stats.commits, stats.bytes);
       });
     } finally {
@@ -69,10 +75,11 @@ export async function collectHistoryFindings(args: ParsedArgs, setup: ScanSetup,
   if (plan.cachePath) writeHistoryCache(plan.cachePath, plan.cacheKey, [...plan.cached, ...scanned]);
   stats.durationMs = Date.now() - started;
   reportCoverage(notices, plan, stats, repo);
-  const times = new Map<string, number>();
-  for (const b of batches) b.shas.forEach((sha, i) => times.set(sha, b.times[i]!));
-  const all = [...batches.flatMap((b) => b.findings), ...(await mergePass)];
-  return { findings: flag(args, "all-occurrences") ? all : introducingOnly(all, times), stats, inRepo: !repo.bare };
+  for (const { finding, time } of await mergePass) {
+    findings.push(finding);
+    times.set(finding.commit!, time);
+  }
+  return { findings: flag(args, "all-occurrences") ? findings : introducingOnly(findings, times), stats, inRepo: !repo.bare };
 }
 
 interface Plan {
@@ -124,10 +131,12 @@ function inShard(sha: string, shard: { index: number; count: number }): boolean 
 }
 
 /** Findings in the lines merge commits introduce on their own ("evil merges"). */
-async function mergeFindings(gitDir: string, selection: LogSelection, setup: ScanSetup): Promise<Finding[]> {
+async function mergeFindings(gitDir: string, selection: LogSelection, setup: ScanSetup): Promise<Array<{ finding: Finding; time: number }>> {
   const fragments = await mergeAdditions(gitDir, await listMergeCommits(gitDir, selection), MAX_BLOB_BYTES);
   return fragments.flatMap(({ merge, fragment }) =>
-    isPathAllowlisted(setup.config, fragment.path) ? [] : scanCommitFragment(setup.rules, fragment, merge, { inlineAllow: setup.inlineAllow }),
+    isPathAllowlisted(setup.config, fragment.path)
+      ? []
+      : scanCommitFragment(setup.rules, fragment, merge, { inlineAllow: setup.inlineAllow }).map((finding) => ({ finding, time: merge.time })),
   );
 }
 

@@ -1,7 +1,7 @@
 /** Worker thread of the history scan: compiles the rules once, then scans batches of commits. */
 import { parentPort, workerData } from "node:worker_threads";
 import { compileRules } from "../engine/compile-rules.js";
-import { isPathAllowlisted, loadConfig } from "../baseline/index.js";
+import { isPathAllowlisted, loadConfig } from "../baseline/scan.js";
 import { loadRulePack } from "../rules/load-rule-pack.js";
 import { scanHistoryBatch, type HistoryBatchContext } from "./history-batch.js";
 

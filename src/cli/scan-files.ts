@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { scanFragment, type CompiledRules } from "../engine/index.js";
 import type { Finding, ScanStats } from "../engine/types.js";
-import { isPathAllowlisted, type ScanConfig } from "../baseline/index.js";
+import { isPathAllowlisted, type ScanConfig } from "../baseline/scan.js";
 import { readTextFile } from "../sources/read-file.js";
 
 /** What one thread found in the files it claimed. */

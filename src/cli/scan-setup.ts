@@ -1,7 +1,7 @@
 import type { CompiledRules } from "../engine/index.js";
 import type { RuleSpec } from "../engine/types.js";
-import { compileScanRules } from "./scan-rules.js";
-import { loadBaseline, loadConfig, type Baseline, type ScanConfig } from "../baseline/index.js";
+import { compileScanRules, vetUserRegexes } from "./scan-rules.js";
+import { loadBaseline, loadConfig, type Baseline, type ScanConfig } from "../baseline/scan.js";
 import { isReportFormat, type ReportFormat } from "../report/index.js";
 import { UsageError } from "./errors.js";
 import { flag, parseIntOption, stringOption, type ParsedArgs } from "./parse-args.js";
@@ -26,6 +26,7 @@ export function prepareScan(args: ParsedArgs, root: string): ScanSetup {
   if (!isReportFormat(format)) throw new UsageError(`--format: unknown format ${JSON.stringify(format)} (text, json, sarif, github)`);
   const redact = stringOption(args, "redact");
   const config = loadConfig({ root, path: stringOption(args, "config") });
+  vetUserRegexes(config);
   const { specs, rules } = compileScanRules(config);
   const baseline = flag(args, "no-baseline") ? undefined : loadBaseline({ root, path: stringOption(args, "baseline") });
   return {

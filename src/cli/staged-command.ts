@@ -10,7 +10,7 @@ export async function runStagedScan(args: ParsedArgs): Promise<number> {
   changes.catch(() => undefined);
   const [{ scanFragment }, { isPathAllowlisted }, { prepareScan }, { finishScan }] = await Promise.all([
     import("../engine/index.js"),
-    import("../baseline/index.js"),
+    import("../baseline/scan.js"),
     import("./scan-setup.js"),
     import("./finish-scan.js"),
   ]);

@@ -1,6 +1,6 @@
 /** Worker thread of the work-tree scan: claims files from the shared counter until none are left. */
 import { parentPort, workerData } from "node:worker_threads";
-import { loadConfig } from "../baseline/index.js";
+import { loadConfig } from "../baseline/scan.js";
 import { compileScanRules } from "./scan-rules.js";
 import { scanFiles } from "./scan-files.js";
 
