@@ -1,0 +1,70 @@
+/**
+ * Independent accuracy corpus (test/corpus-independent/generate.mjs): token shapes taken from
+ * public provider docs and other scanners' test cases, written into realistic files, scored by
+ * file + line against our CLI (no gitleaks, no network). The full comparison with gitleaks and the
+ * list of misses / false alarms is `node scripts/eval-independent.mjs`.
+ *
+ * Thresholds: precision is held at 0.90. Recall is below 0.90 today (0.886 at the default seed),
+ * so it is held at the measured value minus 0.02 until the rule fixes land; then raise both.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { generateIndependentCorpus, writeCorpus, type PositiveLabel } from "./generate.mjs";
+
+const RECALL_FLOOR = 0.866; // measured 0.886 - 0.02; target 0.90
+const PRECISION_FLOOR = 0.9; // measured 0.977
+
+const root = join(import.meta.dirname, "..", "..");
+
+interface Found {
+  file: string;
+  line: number;
+  ruleId: string;
+}
+
+describe("independent accuracy corpus", () => {
+  const work = mkdtempSync(join(tmpdir(), "scan-secrets-indep-"));
+  const dir = join(work, "corpus");
+  const corpus = generateIndependentCorpus();
+  writeCorpus(dir, corpus);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("is large and varied enough to mean something", () => {
+    expect(corpus.files.length).toBeGreaterThanOrEqual(80);
+    expect(corpus.positives.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(corpus.positives.map((p) => p.provider)).size).toBeGreaterThanOrEqual(60);
+    expect(corpus.negatives.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it(`has recall >= ${RECALL_FLOOR} and precision >= ${PRECISION_FLOOR} (file + line matching)`, () => {
+    const r = spawnSync(process.execPath, [join(root, "bin/scan-secrets.js"), dir, "--format", "json", "--no-baseline", "--quiet"], {
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    });
+    expect([0, 1]).toContain(r.status);
+    const findings = (JSON.parse(r.stdout) as { findings: Found[] }).findings;
+
+    const hit = new Set<PositiveLabel>();
+    const falseAlarms = new Map<string, Found>();
+    for (const f of findings) {
+      const label = corpus.positives.find((p) => p.path === f.file && f.line >= p.line && f.line <= p.endLine);
+      if (label) hit.add(label);
+      else if (!falseAlarms.has(`${f.file}:${f.line}`)) falseAlarms.set(`${f.file}:${f.line}`, f);
+    }
+    const misses = corpus.positives.filter((p) => !hit.has(p));
+    const recall = hit.size / corpus.positives.length;
+    const precision = hit.size / (hit.size + falseAlarms.size);
+    const negKind = new Map(corpus.negatives.map((n) => [`${n.path}:${n.line}`, n.kind]));
+    console.log(
+      `independent corpus: ${corpus.files.length} files, ${corpus.positives.length} secrets, ${corpus.negatives.length} hard negatives\n` +
+        `recall=${recall.toFixed(3)} precision=${precision.toFixed(3)}` +
+        misses.map((m) => `\n  missed ${m.path}:${m.line} [${m.context}] ${m.provider}`).join("") +
+        [...falseAlarms.values()].map((f) => `\n  false alarm ${f.file}:${f.line} ${f.ruleId} (${negKind.get(`${f.file}:${f.line}`) ?? "unlabelled"})`).join(""),
+    );
+    expect(recall).toBeGreaterThanOrEqual(RECALL_FLOOR);
+    expect(precision).toBeGreaterThanOrEqual(PRECISION_FLOOR);
+  });
+});
