@@ -8,6 +8,7 @@ import { validateSecret } from "./validators.js";
 import { hasInlineAllow } from "./inline-allow.js";
 import { LineIndex } from "./line-index.js";
 import { fingerprintOf } from "./fingerprint.js";
+import { findEncodedValues } from "./encoded-values.js";
 
 export interface ScanOptions {
   /** Keep findings suppressed by inline allow comments, marked with `suppressedBy`. */
@@ -27,8 +28,24 @@ interface Candidate {
   suppressedBy?: SuppressedBy;
 }
 
-/** Finds the secrets in one fragment of text. Pure: no I/O, no globals. */
+/** Finds the secrets in one fragment of text, including base64-encoded Secret values. Pure: no I/O, no globals. */
 export function scanFragment(set: CompiledRules, fragment: Fragment, options: ScanOptions = {}): Finding[] {
+  const findings = scanPlain(set, fragment, options);
+  const encoded = findEncodedValues(fragment.text);
+  if (encoded.length === 0) return findings;
+  const lines = new LineIndex(fragment.text);
+  for (const value of encoded) {
+    const at = lines.locate(value.start);
+    const line = fragment.lineMap ? fragment.lineMap[at.line - 1] ?? at.line : at.line;
+    for (const f of scanPlain(set, { path: fragment.path, text: value.text }, options)) {
+      findings.push({ ...f, line, column: at.column, endLine: line, endColumn: at.column, encoding: "base64" });
+    }
+  }
+  return findings;
+}
+
+/** The rules over the text as it is. */
+function scanPlain(set: CompiledRules, fragment: Fragment, options: ScanOptions): Finding[] {
   const { text } = fragment;
   if (text.length === 0 || set.rules.length === 0) return [];
   const lines = new LineIndex(text);

@@ -96,6 +96,8 @@ export interface Finding {
   email?: string;
   date?: string;
   message?: string;
+  /** The secret was found decoded from this encoding (e.g. a Kubernetes Secret's base64 data). */
+  encoding?: "base64";
   /** Set when the finding was suppressed (reported only with --show-allowed). */
   suppressedBy?: SuppressedBy;
 }

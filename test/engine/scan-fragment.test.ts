@@ -163,3 +163,21 @@ describe("generic rules and digests", () => {
     expect(isUnlikelyGenericSecret(hex, `client_secret = "${hex}"`)).toBe(false);
   });
 });
+
+describe("encoded values", () => {
+  const b64 = (s: string) => Buffer.from(s).toString("base64");
+  it("decodes a Kubernetes Secret's data and reports the secret at the encoded value", () => {
+    const tok = ghp(11);
+    const text = ["apiVersion: v1", "kind: Secret", "metadata:", "  name: app", "data:", `  GITHUB_TOKEN: ${b64(tok)}`, `  password: ${b64("Hz8#kq2Lw9!pXv4T")}`, ""].join("\n");
+    const f = scanFragment(set, { path: "k8s/secret.yaml", text });
+    expect(f.map((x) => [x.ruleId, x.line, x.column, x.encoding])).toEqual([
+      ["github-pat", 6, 17, "base64"],
+      ["generic-password", 7, 13, "base64"],
+    ]);
+    expect(f[0]!.secret).toBe(tok);
+  });
+
+  it("leaves base64 alone outside a Secret manifest", () => {
+    expect(scanFragment(set, { path: "a.yaml", text: `kind: ConfigMap\ndata:\n  token: ${b64(ghp(12))}\n` })).toEqual([]);
+  });
+});
