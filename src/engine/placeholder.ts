@@ -6,7 +6,7 @@ import { shannonEntropy } from "./entropy.js";
  */
 
 const TEMPLATE = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\{\{[^}]*\}\}|<[^<>]*>|%\([^)]*\)s|%[A-Z_][A-Z0-9_]*%|\$[A-Za-z_][A-Za-z0-9_]*|#\{[^}]*\}|@[A-Za-z_][A-Za-z0-9_.]*@)$/;
-const EMBEDDED_TEMPLATE = /\$\{[^}]{1,80}\}|\{\{[^}]{0,80}\}\}|<%=?[^%]{0,80}%>|\$\([^)]{1,80}\)/;
+const EMBEDDED_TEMPLATE = /\$\{[^}]{1,80}\}|\{\{[^}]{0,80}\}\}|<%=?[^%]{0,80}%>|\$\([^)]{1,80}\)|%env\([^)]{1,80}\)%|#\{[^}]{1,80}\}/;
 const ENV_REFERENCE = /process\.env|os\.environ|os\.getenv|getenv\(|\bENV\[|System\.getenv|Environment\.GetEnvironmentVariable|\$env:|secrets\.|vars\./i;
 const MASK = /x{4,}|\*{3,}|•{3,}|#{4,}|\.{3,}|…|_{4,}|-{4,}|0{8,}|1{8,}|9{8,}|a{6,}/i;
 const WORDS =

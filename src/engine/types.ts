@@ -4,7 +4,7 @@
 export type Confidence = "high" | "medium" | "low";
 
 /** Offline structure or checksum checks a rule can ask for (see src/engine/validators.ts). */
-export type ValidatorName = "github-crc32" | "npm-crc32" | "jwt" | "pem" | "json-private-key";
+export type ValidatorName = "github-crc32" | "npm-crc32" | "jwt" | "pem" | "json-private-key" | "basic-auth-base64";
 
 /** One rule as written in patterns/*.json (and in the user config's `rules`). */
 export interface RuleSpec {

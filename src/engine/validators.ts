@@ -1,5 +1,6 @@
 import type { Confidence, ValidatorName } from "./types.js";
 import { hasValidTokenChecksum } from "./checksum.js";
+import { isPlaceholder } from "./placeholder.js";
 
 /** Outcome of an offline structure check: keep with a confidence, or drop. */
 export type Verdict = Confidence | "reject";
@@ -18,6 +19,8 @@ export function validateSecret(name: ValidatorName, secret: string): Verdict {
       return pemVerdict(secret);
     case "json-private-key":
       return pemVerdict(secret.replace(/\\r\\n|\\n|\\r/g, "\n"));
+    case "basic-auth-base64":
+      return basicAuthVerdict(secret);
   }
 }
 
@@ -25,6 +28,16 @@ export function validateSecret(name: ValidatorName, secret: string): Verdict {
 function checksumVerdict(secret: string): Verdict {
   const body = secret.slice(secret.indexOf("_") + 1);
   return hasValidTokenChecksum(body) ? "high" : "medium";
+}
+
+/** Docker `auths.*.auth` and `Authorization: Basic`: base64 of `user:password` with a real password. */
+function basicAuthVerdict(secret: string): Verdict {
+  const text = Buffer.from(secret, "base64").toString("utf8");
+  const colon = text.indexOf(":");
+  if (colon < 1 || /[\x00-\x1f\uFFFD]/.test(text)) return "reject";
+  const password = text.slice(colon + 1);
+  if (password.length < 3 || isPlaceholder(password) || password === text.slice(0, colon)) return "reject";
+  return "medium";
 }
 
 /** A JWT's header must decode to a JSON object naming its algorithm. */

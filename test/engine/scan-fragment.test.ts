@@ -181,3 +181,20 @@ describe("encoded values", () => {
     expect(scanFragment(set, { path: "a.yaml", text: `kind: ConfigMap\ndata:\n  token: ${b64(ghp(12))}\n` })).toEqual([]);
   });
 });
+
+describe("validators", () => {
+  it.each([
+    ["deploy:Xk9#pL2qW7", "medium"],
+    ["admin:admin", "reject"],
+    ["user:changeme", "reject"],
+    ["no-colon-here", "reject"],
+  ])("basic-auth-base64 of %s is %s", async (plain, verdict) => {
+    const { validateSecret } = await import("../../src/engine/validators.js");
+    expect(validateSecret("basic-auth-base64", Buffer.from(plain).toString("base64"))).toBe(verdict);
+  });
+
+  it("treats %env(NAME)% as a placeholder", async () => {
+    const { isPlaceholder } = await import("../../src/engine/placeholder.js");
+    expect(isPlaceholder("%env(DB_PASSWORD)%")).toBe(true);
+  });
+});
