@@ -1,3 +1,4 @@
+import "./regex-guard.js";
 import { oneLine, UsageError } from "./errors.js";
 import { flag, parseArgs } from "./parse-args.js";
 import { HELP } from "./help.js";
