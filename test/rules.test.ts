@@ -99,7 +99,12 @@ function adversarial(keyword: string, size: number): Record<string, string> {
   const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   const fill = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
   const js = `var e=function(t){return t.${keyword}="${b64}"+t.a:a@b,${keyword}:"${b64.slice(0, 40)}",x};`;
+  const vlq = "AAAA,SAASA,EAAE,CAAC;AAClB,IAAI,GAAG,gBAAgB,CAAC,OAAO,CAAC";
   return {
+    lowercaseRun: keyword + fill("abcdefghijklmnopqrstuvwxyz"),
+    userPassNoHost: fill(`${keyword}//user:pass@`),
+    base64NoEnd: `${keyword}=${fill(b64)}`,
+    sourceMap: `{"version":3,"mappings":"${fill(`${vlq};${keyword}`)}"}`,
     oneChar: keyword + fill("a"),
     keyword: fill(keyword),
     colonAt: fill(`${keyword}a:a@`),
