@@ -4,9 +4,9 @@
  * time stays linear: every timing is a ratio against a floor measured in the same run.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileRules, scanFragment } from "../../src/engine/index.js";
 import { loadRulePack } from "../../src/rules/load-rule-pack.js";
 import { decodeText } from "../../src/sources/decode-text.js";
@@ -138,6 +138,7 @@ describe("CLI on pathological files", () => {
     w("ff-fe-latin1.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`caf\xe9 k="${tok}"\n`, "latin1")]));
     writeFileSync(join(dir, "floor", "ordinary.txt"), ordinaryText(blob.text.length));
   });
+  afterAll(() => rmSync(dir, { recursive: true, force: true })); // ~100 MB
 
   it("finds every planted token at the right place, skips the binary, and never crashes", () => {
     const r = scanJson(join(dir, "t"), [".", "--max-file-size", "100MB"]);
