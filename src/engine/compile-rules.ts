@@ -7,7 +7,10 @@ export interface CompiledRule {
   spec: RuleSpec;
   id: string;
   index: number;
+  /** Finds matches ("g"): without "d", so V8's linear-time fallback can take over a runaway search. */
   re: RegExp;
+  /** The same regex, sticky with indices ("yd"): run only at a match, to locate the secret group. */
+  locate: RegExp;
   secretGroup: number;
   entropy: number;
   maxLength: number;
@@ -86,7 +89,8 @@ function compileRule(spec: RuleSpec, index: number, entropyOverride: number | un
   }
   const flags = spec.flags ?? "";
   if (!/^[ims]*$/.test(flags)) throw new RuleError(id, `flags ${JSON.stringify(flags)}: only i, m, s are allowed`);
-  const re = regex(id, "regex", spec.regex, `gd${flags}`);
+  const re = regex(id, "regex", spec.regex, `g${flags}`);
+  const locate = regex(id, "regex", spec.regex, `yd${flags}`);
   const groups = countGroups(spec.regex);
   const secretGroup = spec.secretGroup ?? (groups > 0 ? 1 : 0);
   if (!Number.isInteger(secretGroup) || secretGroup < 0 || secretGroup > groups) {
@@ -102,6 +106,7 @@ function compileRule(spec: RuleSpec, index: number, entropyOverride: number | un
     id,
     index,
     re,
+    locate,
     secretGroup,
     entropy,
     maxLength,

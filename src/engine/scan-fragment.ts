@@ -67,15 +67,24 @@ function matchWindow(rule: CompiledRule, text: string, w: Window, lines: LineInd
   re.lastIndex = 0;
   for (let m = re.exec(sub); m; m = re.exec(sub)) {
     if (m[0].length === 0) re.lastIndex++;
-    const span = m.indices?.[rule.secretGroup];
     const secret = m[rule.secretGroup];
-    if (!span || !secret) continue;
+    if (!secret) continue;
     if (w.cutStart && m.index === 0 && isWordChar(text, w.start - 1)) continue;
     if (w.cutEnd && m.index + m[0].length === sub.length && isWordChar(text, w.end)) continue;
-    const start = w.start + span[0];
+    const offset = secretOffset(rule, sub, m);
+    if (offset < 0) continue;
+    const start = w.start + offset;
     const candidate = judge(rule, secret, start, lines, options);
     if (candidate) out.push(candidate);
   }
+}
+
+/** Where the secret group starts in `sub`: re-runs the sticky "d" copy at the match (matches are rare). */
+function secretOffset(rule: CompiledRule, sub: string, m: RegExpExecArray): number {
+  if (rule.secretGroup === 0) return m.index;
+  rule.locate.lastIndex = m.index;
+  const span = rule.locate.exec(sub)?.indices?.[rule.secretGroup];
+  return span ? span[0] : -1;
 }
 
 /** The rule's filters, cheapest first; undefined drops the match. */
