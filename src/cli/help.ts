@@ -6,8 +6,8 @@ Usage:
   scan-secrets --staged                  scan what the next commit adds (the pre-commit hook)
   scan-secrets --history                 scan every commit reachable from any ref
   scan-secrets baseline update [--history] [PATH...]
-  scan-secrets baseline audit [--format json] [--mark FINGERPRINT --as STATE --note TEXT]
-  scan-secrets baseline import FILE      from detect-secrets .secrets.baseline or gitleaks
+  scan-secrets baseline audit [--format json] [--mark FINGERPRINT --as STATE --note TEXT] [--interactive]
+  scan-secrets baseline import FILE [--from detect-secrets|gitleaks]   .secrets.baseline, .gitleaksignore or a gitleaks report
   scan-secrets verify-lockfile [--cwd DIR]
   scan-secrets install [--force] | uninstall
 
@@ -20,6 +20,8 @@ Scan options:
       --redact N                         percent of each secret hidden (default: at most 4 chars shown)
       --show-allowed                     also list findings that allowlists, inline comments or the baseline suppressed
       --no-inline-allow                  ignore scan-secrets:allow comments (CI)
+      --fail-on-unaudited                baseline entries still unaudited do not suppress their findings
+      --keep-missing                     baseline update: keep entries no longer found
   -q, --quiet                            no notices on stderr
 
 History options:
