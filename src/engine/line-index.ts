@@ -17,14 +17,30 @@ export class LineIndex {
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   }
 
-  /** The text of the line holding an offset, without its line break. */
+  /**
+   * The text of the line holding an offset, without its line break; on lines longer than
+   * 2 * LINE_CONTEXT only the part within LINE_CONTEXT of the offset, so that judging many
+   * matches on one minified line stays linear. Line bounds are cached for consecutive calls.
+   */
   lineAt(offset: number): string {
-    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
-    const nl = this.text.indexOf("\n", offset);
-    const end = nl < 0 ? this.text.length : nl;
-    return this.text.slice(start, end > start && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    if (offset < this.lineStart || offset > this.lineEnd) {
+      this.lineStart = this.text.lastIndexOf("\n", offset - 1) + 1;
+      const nl = this.text.indexOf("\n", offset);
+      this.lineEnd = nl < 0 ? this.text.length : nl;
+    }
+    let end = this.lineEnd;
+    if (end > this.lineStart && this.text.charCodeAt(end - 1) === 13) end--;
+    const from = Math.max(this.lineStart, offset - LINE_CONTEXT);
+    const to = Math.min(end, offset + LINE_CONTEXT);
+    return this.text.slice(from, to);
   }
+
+  private lineStart = 0;
+  private lineEnd = -1;
 }
+
+/** How much of a long line around a match counts as its line (inline allow comments, line allowlists). */
+const LINE_CONTEXT = 4096;
 
 function lineStarts(text: string): number[] {
   const starts = [0];
