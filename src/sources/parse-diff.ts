@@ -62,7 +62,8 @@ export function parseDiff(patch: string, onFile: (file: AddedLines) => void): vo
       const m = /^(@@+) [^+]*\+(\d+)/.exec(header);
       if (m) {
         parents = m[1]!.length - 1;
-        next = Number(m[2]);
+        // git never writes a start of 0 before added lines, nor one past 2^53; stay in range anyway.
+        next = Math.min(Math.max(Number(m[2]), 1), Number.MAX_SAFE_INTEGER - 1e6);
         inHunk = true;
       }
     } else if (c === 100 /* d */ && patch.startsWith("diff --", pos)) {
