@@ -60,7 +60,13 @@ async function redactSecrets(text: string): Promise<string> {
   } catch {
     /* the fallback below still hides random-looking runs */
   }
-  return out.replace(/[A-Za-z0-9_+/=-]{32,}/g, (run) => (shannonEntropy(run) > 4.2 ? redact(run) : run));
+  return out.replace(/[A-Za-z0-9_+/=-]{32,}/g, (run) => (!looksLikePath(run) && shannonEntropy(run) > 4.2 ? redact(run) : run));
+}
+
+/** `/tmp/scan-secrets-x1Y2z3/config.json`: slash-separated word segments, none long; the path the error is about stays readable. */
+function looksLikePath(run: string): boolean {
+  const segments = run.split("/");
+  return segments.length >= 3 && segments.every((s) => s.length < 32 && /^[\w.-]*$/.test(s));
 }
 
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
