@@ -13,7 +13,7 @@ export function formatText(report: ScanReport, options: ReportOptions = {}): str
   const paint = painter(options.color === true);
   const out: string[] = [];
   for (const [file, findings] of groupByFile(sortFindings(report.findings))) {
-    out.push(paint("bold", file));
+    out.push(paint("bold", printable(file)));
     for (const f of findings) out.push(...findingLines(f, paint, options.redactPercent));
     out.push("");
   }
@@ -40,16 +40,21 @@ function groupByFile(findings: Finding[]): Map<string, Finding[]> {
 
 /** The finding line, plus a commit line for history findings. */
 function findingLines(f: Finding, paint: Paint, redactPercent?: number): string[] {
-  const where = paint("cyan", `${f.file}:${f.line}:${f.column}`);
+  const where = paint("cyan", `${printable(f.file)}:${f.line}:${f.column}`);
   const rule = paint(f.severity === "critical" || f.severity === "high" ? "red" : "yellow", f.ruleId);
   const tag = f.suppressedBy ? `  (${f.suppressedBy})` : "";
   const lines = [`  ${where}  ${rule}  ${redact(f.secret, redactPercent)}  [${f.confidence}]${tag}`];
   if (f.commit) {
-    const who = f.author ? ` ${f.author}${f.email ? ` <${f.email}>` : ""}` : "";
+    const who = f.author ? ` ${printable(f.author)}${f.email ? ` <${printable(f.email)}>` : ""}` : "";
     const when = f.date ? ` ${f.date}` : "";
     lines.push(paint("dim", `      commit ${f.commit.slice(0, 8)}${who}${when}`));
   }
   return lines;
+}
+
+/** A name with control characters (a file named "a\nb") escaped, so one finding stays one line. */
+function printable(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f]/g, (c) => (c === "\n" ? "\\n" : c === "\t" ? "\\t" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
 }
 
 /** `N findings in F files (B bytes, C commits) in D ms`, or `no secrets found (…) in D ms`. */

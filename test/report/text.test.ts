@@ -61,3 +61,13 @@ describe("formatText", () => {
     expect(out.replace(new RegExp(ANSI.source, "g"), "")).toBe(formatText(makeReport([makeFinding({ secret: "ghp_" + "x".repeat(36) })])));
   });
 });
+
+describe("text report of unusual names", () => {
+  it("escapes control characters in file names so each finding stays on one line", async () => {
+    const { formatText } = await import("../../src/report/text.js");
+    const f = { ruleId: "github-pat", description: "d", file: "a\nb\tc.js", line: 1, column: 2, endLine: 1, endColumn: 9, secret: "ghp" + "_" + "x".repeat(36), entropy: 4, confidence: "medium" as const, severity: "high" as const, fingerprint: "f" };
+    const out = formatText({ kind: "worktree", root: "/r", findings: [f], stats: { files: 1, bytes: 1, commits: 0, durationMs: 1 }, toolVersion: "0" });
+    expect(out).toContain("a\\nb\\tc.js:1:2");
+    expect(out.split("\n").filter((l) => l.includes("github-pat"))).toHaveLength(1);
+  });
+});
