@@ -2,7 +2,7 @@ import { lstatSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Finding, ScanStats } from "../engine/types.js";
-import { findRepoRoot } from "../sources/git.js";
+import { findRepoRoot, git } from "../sources/git.js";
 import { listWorktreeFiles } from "../sources/list-worktree-files.js";
 import { scanFiles, type FilesResult } from "./scan-files.js";
 import type { WorktreeWorkerData } from "./worktree-worker.js";
@@ -93,6 +93,9 @@ function scanRoot(cwd: string, paths: string[]): { root: string; inRepo: boolean
   const anchor = paths.length > 0 ? (isDir(paths[0]!) ? paths[0]! : dirname(paths[0]!)) : cwd;
   const repo = findRepoRoot(anchor);
   if (repo && paths.every((p) => isInside(repo, p))) return { root: repo, inRepo: true };
+  if (!repo && paths.length === 0 && git(["rev-parse", "--is-bare-repository"], cwd, { allowFail: true }).trim() === "true") {
+    throw new UsageError(`${cwd}: a bare repository has no working tree to scan (use --history)`);
+  }
   if (paths.length === 1) return { root: anchor, inRepo: false };
   return { root: cwd, inRepo: false };
 }

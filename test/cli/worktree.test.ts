@@ -148,3 +148,17 @@ describe("work-tree scan", () => {
     }
   });
 });
+
+describe("work-tree scan in a bare repository", () => {
+  it("is a one-line usage error pointing to --history", () => {
+    const repo = tempRepo();
+    writeFileSync(join(repo, "a.txt"), "x\n");
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "one");
+    const bare = tempDir();
+    git(bare, "clone", "-q", "--bare", repo, "b.git");
+    const r = runCli([], join(bare, "b.git"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bare repository .*--history/);
+  });
+});
