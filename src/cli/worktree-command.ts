@@ -8,7 +8,7 @@ import { scanFiles, type FilesResult } from "./scan-files.js";
 import type { WorktreeWorkerData } from "./worktree-worker.js";
 import { UsageError } from "./errors.js";
 import { finishScan } from "./finish-scan.js";
-import { parseSize, stringOption, type ParsedArgs } from "./parse-args.js";
+import { flag, parseSize, stringOption, type ParsedArgs } from "./parse-args.js";
 import { prepareScan, type ScanSetup } from "./scan-setup.js";
 import { Notices } from "./notices.js";
 
@@ -24,8 +24,10 @@ export interface Collected {
 /** `scan-secrets [PATH...]`: the files of the working tree. */
 export async function runWorktreeScan(args: ParsedArgs): Promise<number> {
   const { root, inRepo, paths } = resolveScanPaths(args);
+  // List first: with many files the worker starts loading while this thread reads the rules.
+  const listing = await listForScan(args, { root, inRepo, paths });
   const setup = prepareScan(args, root);
-  const collected = await collectWorktreeFindings(args, setup, { inRepo, paths });
+  const collected = await collectWorktreeFindings(args, setup, { inRepo, paths, listing });
   return finishScan(args, setup, "worktree", collected.findings, collected.stats, inRepo);
 }
 
@@ -43,24 +45,42 @@ export function resolveScanPaths(args: ParsedArgs, from = 0): { root: string; in
   return { ...scanRoot(cwd, paths), paths };
 }
 
-/** Scans the work-tree files under `paths` (all of root when empty); findings keep suppressed ones marked. */
-export async function collectWorktreeFindings(
-  args: ParsedArgs,
-  setup: ScanSetup,
-  { inRepo, paths }: { inRepo: boolean; paths: string[] },
-): Promise<Collected> {
-  const started = Date.now();
-  const root = setup.root;
+/** The files to scan, and a worker thread already starting when there are enough of them. */
+export interface Listing {
+  files: string[];
+  maxFileSize: number;
+  counters: Int32Array;
+  worker?: { result: Promise<FilesResult>; stop: () => Promise<unknown>; ref: () => void };
+}
+
+/** Lists the files (and starts the second thread) before the rules are even loaded. */
+export async function listForScan(args: ParsedArgs, { root, inRepo, paths }: { root: string; inRepo: boolean; paths: string[] }): Promise<Listing> {
   const maxFileSize = parseSize(stringOption(args, "max-file-size") ?? String(DEFAULT_MAX_FILE_SIZE), "max-file-size");
   const files = await listWorktreeFiles({ root, inRepo, paths });
   const shared = new SharedArrayBuffer(8);
   const counters = new Int32Array(shared);
-  const worker = files.length >= WORKER_MIN_FILES ? startWorker({ root, configPath: stringOption(args, "config"), files, maxFileSize, inlineAllow: setup.inlineAllow, shared }) : undefined;
+  const inlineAllow = !flag(args, "no-inline-allow");
+  const worker = files.length >= WORKER_MIN_FILES ? startWorker({ root, configPath: stringOption(args, "config"), files, maxFileSize, inlineAllow, shared }) : undefined;
+  return { files, maxFileSize, counters, worker };
+}
+
+/** Scans the work-tree files under `paths` (all of root when empty); findings keep suppressed ones marked. */
+export async function collectWorktreeFindings(
+  args: ParsedArgs,
+  setup: ScanSetup,
+  { inRepo, paths, listing }: { inRepo: boolean; paths: string[]; listing?: Listing },
+): Promise<Collected> {
+  const started = Date.now();
+  const root = setup.root;
+  const { files, maxFileSize, counters, worker } = listing ?? (await listForScan(args, { root, inRepo, paths }));
   const mine = scanFiles({ root, files, rules: setup.rules, config: setup.config, maxFileSize, inlineAllow: setup.inlineAllow, claim: () => Atomics.add(counters, 0, 1) });
   const parts = [mine];
   if (worker) {
     // Once every file is claimed, a worker that never started claiming holds none: don't wait for it.
-    if (Atomics.load(counters, 1) === 1) parts.push(await worker.result);
+    if (Atomics.load(counters, 1) === 1) {
+      worker.ref();
+      parts.push(await worker.result);
+    }
     await worker.stop();
   }
   const notices = new Notices(args);
@@ -78,14 +98,16 @@ export async function collectWorktreeFindings(
 /** Below this many files a second thread costs more to start than it saves. */
 const WORKER_MIN_FILES = 200;
 
-function startWorker(data: WorktreeWorkerData): { result: Promise<FilesResult>; stop: () => Promise<unknown> } {
+function startWorker(data: WorktreeWorkerData): NonNullable<Listing["worker"]> {
   const w = new Worker(new URL("./worktree-worker.js", import.meta.url), { workerData: data });
+  // Unreferenced until its result is awaited: a config error in this thread must not wait for it.
+  w.unref();
   const result = new Promise<FilesResult>((resolve, reject) => {
     w.once("message", resolve);
     w.once("error", reject);
   });
   result.catch(() => undefined);
-  return { result, stop: () => w.terminate() };
+  return { result, stop: () => w.terminate(), ref: () => w.ref() };
 }
 
 /** Repository root when the scanned paths are in a repository, else the directory scanned. */

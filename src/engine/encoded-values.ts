@@ -17,7 +17,7 @@ const DATA_LINE = /^([ \t]+)([\w.-]{1,128}):[ \t]*(["']?)([A-Za-z0-9+/]{8,}={0,2
 
 /** The base64 `data:` values of Kubernetes Secret manifests in a text (none when there is no Secret). */
 export function findEncodedValues(text: string): EncodedValue[] {
-  if (!SECRET_KIND.test(text)) return [];
+  if (!text.includes("Secret") || !SECRET_KIND.test(text)) return [];
   const out: EncodedValue[] = [];
   DATA_LINE.lastIndex = 0;
   for (let m = DATA_LINE.exec(text); m; m = DATA_LINE.exec(text)) {
