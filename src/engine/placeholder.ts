@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { shannonEntropy } from "./entropy.js";
 
 /**
@@ -24,6 +25,22 @@ function looksRandom(rest: string): boolean {
   return rest.length >= 16 && shannonEntropy(rest) >= 3.5;
 }
 
+/**
+ * Keys printed in providers' public documentation (Stripe's API reference test keys), kept as
+ * SHA-256 so this file holds no token. They are in every tutorial copy and grant nothing.
+ */
+const PUBLISHED_EXAMPLES = new Set([
+  "2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326",
+  "f2d6ca16515033e5dce14eba840b979d27b5cbae24bb3e5bf484339667f86397",
+  "7e8de44ea9ecf6d53415c90f5b249a8591f7abafbf7d65a2c0d855afeca3ec09",
+  "c4341ce2cfcb5209124439c61efbae3ceb5d10b48997f67face25578db0918a2",
+]);
+
+/** True for a documented example key (compared by hash; only token-length values are hashed). Token rules list them in their allowlists. */
+export function isPublishedExample(secret: string): boolean {
+  return secret.length >= 24 && secret.length <= 64 && PUBLISHED_EXAMPLES.has(createHash("sha256").update(secret).digest("hex"));
+}
+
 /** True when the value is a template, a variable reference, a mask or a well-known dummy. */
 export function isPlaceholder(secret: string): boolean {
   if (secret.length === 0) return true;
@@ -33,7 +50,14 @@ export function isPlaceholder(secret: string): boolean {
   if (MASK.test(secret)) return true;
   if (WORDS.test(secret)) return true;
   if (SHORT_WORDS.test(secret) && !looksRandom(secret.replace(SHORT_WORDS_ANYWHERE, ""))) return true;
+  if (sameUserAndPassword(secret)) return true;
   return fewDistinctChars(secret);
+}
+
+/** `admin:admin`, `deploy:deploy`: a `user:password` pair whose password repeats the user (curl -u, URL credentials). */
+function sameUserAndPassword(secret: string): boolean {
+  const colon = secret.indexOf(":");
+  return colon > 0 && secret.length === 2 * colon + 1 && secret.slice(0, colon) === secret.slice(colon + 1);
 }
 
 /** "aaaaaaaa", "abababab", "12121212": too few distinct characters to be random. */
