@@ -13,7 +13,7 @@ const pack = compileRules(specs);
 const SEEDS = [1, 7, 42, 1234];
 
 /** A file path the rule's `path` restriction accepts (rules without one scan any path). */
-const CANDIDATE_PATHS = ["src/example.txt", ".env", "config/application.properties", "config.yml", "deploy.sh", "Dockerfile"];
+const CANDIDATE_PATHS = ["src/example.txt", ".env", "config/application.properties", "config.yml", "deploy.sh", "Dockerfile", "infra/terraform.tfstate"];
 function pathFor(spec: RuleSpec): string {
   if (!spec.path) return CANDIDATE_PATHS[0]!;
   const re = new RegExp(spec.path);

@@ -171,7 +171,8 @@ $shopify_token = '${S("payments", `shpat_${b.r("hex", 32)}`)}';
     },
     Jwt: { Issuer: "https://auth.acme.io", Audience: "orders-api", Key: "${JWT_SIGNING_KEY}" },
     Logging: { LogLevel: { Default: "Information" } },
-    Sentry: { Dsn: S("observability", `https://${b.r("hex", 32)}@o${b.r("digits", 6)}.ingest.sentry.io/${b.r("digits", 7)}`) },
+    // A Sentry DSN is public by design (every browser sends it): a decoy, like gitleaks' default.
+    Sentry: { Dsn: D("sentry-dsn-public", `https://${b.r("hex", 32)}@o${b.r("digits", 6)}.ingest.sentry.io/${b.r("digits", 7)}`) },
   }, null, 2) + "\n");
 
   b.file("tests/auth.test.ts", `import { verify } from "../src/auth";
@@ -214,5 +215,5 @@ The deploy key fingerprint is \`SHA256:${D("ssh-fingerprint", b.r("base64", 43))
   const chunk = () => b.r("alnum", 2) + b.r("lower", 4);
   const filler = Array.from({ length: 40 }, (_, i) =>
     `function ${chunk()}(e,t){var n=e.key||"${D("minified-hash", b.r("hex", 20))}";return t[n]||(t[n]={id:${i},h:"${b.r("base64url", 16)}"}),t[n]}`).join(";");
-  b.file("dist/app.min.js", `!function(){"use strict";${filler};var cfg={stripeKey:"${S("stripe", `rk_live_${b.r("alnum", 40)}`)}",sentry:"https://${S("observability", `${b.r("hex", 32)}@o${b.r("digits", 6)}.ingest.sentry.io/${b.r("digits", 7)}`)}",chunk:"${D("chunk-hash", `main.${b.r("hex", 8)}.js`)}",sortKey:"${D("minified-key", b.r("base64url", 24))}"};window.__cfg=cfg}();\n`);
+  b.file("dist/app.min.js", `!function(){"use strict";${filler};var cfg={stripeKey:"${S("stripe", `rk_live_${b.r("alnum", 40)}`)}",sentry:"https://${D("sentry-dsn-public", `${b.r("hex", 32)}@o${b.r("digits", 6)}.ingest.sentry.io/${b.r("digits", 7)}`)}",chunk:"${D("chunk-hash", `main.${b.r("hex", 8)}.js`)}",sortKey:"${D("minified-key", b.r("base64url", 24))}"};window.__cfg=cfg}();\n`);
 }
