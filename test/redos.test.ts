@@ -56,6 +56,16 @@ const ACCEPTED: Record<string, string> = {
   "npmrc-auth-token": "fuzz timeout: the value class includes ':' (npmAuthIdent is user:pass), bounded at 512",
   "openai-project-key": "fuzz timeout: three prefixes, one bounded body run anchored by lookarounds",
   "database-connection-string": "fuzz timeout: 12 scheme alternatives; user, password and host classes are disjoint at ':' and '@'",
+  "generic-password-assignment": "fuzz timeout: six password-name alternatives, bounded identifier and value runs",
+  "generic-password-unquoted": "fuzz timeout: six password-name alternatives, bounded identifier and value runs",
+  "generic-secret-name-value-pair": "fuzz timeout: name and value fields of bounded length, separated by a literal value key",
+  "cli-password-argument": "fuzz timeout: command alternatives, each a bounded lazy run up to a literal flag",
+  "cli-password-flag-spaced": "fuzz timeout: three commands, one bounded lazy run up to a literal flag",
+  "basic-auth-argument": "fuzz timeout: call alternatives, bounded user and password literals between quotes",
+  "dropbox-access-token": CONTEXT_RULE,
+  "launchdarkly-access-token": CONTEXT_RULE,
+  "twitter-bearer-token": CONTEXT_RULE,
+  "asana-pat": CONTEXT_RULE,
 };
 
 interface Item {
