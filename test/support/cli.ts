@@ -3,8 +3,10 @@ import { mkdtempSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** The built CLI, as users run it. */
-export const CLI = join(import.meta.dirname, "..", "..", "bin", "scan-secrets.js");
+/** The project checkout these tests belong to. */
+export const PROJECT = join(import.meta.dirname, "..", "..");
+/** The built CLI, as users run it (SCAN_SECRETS_BIN points the tests at another build, as in bench/). */
+export const CLI = process.env.SCAN_SECRETS_BIN ?? join(PROJECT, "bin", "scan-secrets.js");
 
 /** Result of one CLI run. */
 export interface CliRun {
@@ -24,13 +26,18 @@ export function tempDir(prefix = "scan-secrets-test-"): string {
   return realpathSync(mkdtempSync(join(tmpdir(), prefix)));
 }
 
+/** Makes a repository on branch main with a fixed identity and unsigned commits, running git through `run`. */
+export function initRepo(run: (...args: string[]) => unknown, name = "T", email = "t@example.com"): void {
+  run("init", "-q", "-b", "main");
+  run("config", "user.email", email);
+  run("config", "user.name", name);
+  run("config", "commit.gpgsign", "false");
+}
+
 /** A fresh git repository with a fixed identity. */
 export function tempRepo(): string {
   const dir = tempDir();
-  git(dir, "init", "-q", "-b", "main");
-  git(dir, "config", "user.email", "t@example.com");
-  git(dir, "config", "user.name", "T");
-  git(dir, "config", "commit.gpgsign", "false");
+  initRepo((...args) => git(dir, ...args));
   return dir;
 }
 
