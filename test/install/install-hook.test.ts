@@ -1,17 +1,18 @@
 /** `scan-secrets install` / `uninstall` with plain git hooks (issue 3, acceptance 2). */
 import { existsSync, readFileSync, statSync, writeFileSync, chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt } from "../staged/ensure-built.js";
-import { PROJECT, Repo, token } from "../staged/git-repo.js";
+import { describe, expect, it } from "vitest";
+import { PROJECT } from "../support/cli.js";
+import { removedAfterEach, Repo } from "../support/git-repo.js";
+import { githubToken } from "../support/tokens.js";
 
 const SHIPPED = readFileSync(join(PROJECT, "hooks", "pre-commit"), "utf8");
 const FOREIGN = '#!/bin/sh\necho "foreign hook ran" >> foreign.log\nexit "${FOREIGN_EXIT:-0}"\n';
 
-const repos: Repo[] = [];
+const keep = removedAfterEach();
+/** A repository with the CLI linked (removed after each test). */
 function newRepo(): Repo {
-  const repo = new Repo();
-  repos.push(repo);
+  const repo = keep(new Repo());
   repo.linkCli();
   return repo;
 }
@@ -22,9 +23,6 @@ function writeForeign(repo: Repo): string {
   chmodSync(path, 0o755);
   return path;
 }
-
-beforeAll(() => ensureBuilt());
-afterEach(() => repos.splice(0).forEach((r) => r.remove()));
 
 describe("install", () => {
   it("writes the shipped hook; a second install changes nothing", () => {
@@ -54,7 +52,7 @@ describe("install", () => {
     expect(r.code, r.out).toBe(0);
     expect(readFileSync(join(dir, "pre-commit"), "utf8")).toBe(SHIPPED);
     expect(existsSync(join(repo.dir, ".git", "hooks", "pre-commit"))).toBe(false);
-    repo.write("a.js", `const t = "${token()}";\n`);
+    repo.write("a.js", `const t = "${githubToken()}";\n`);
     repo.git("add", "a.js");
     expect(repo.commit("-m", "leak").code).toBe(1);
   });
@@ -67,7 +65,7 @@ describe("install", () => {
     expect(r.stdout).toContain("chained");
     expect(readFileSync(join(repo.dir, ".git", "hooks", "pre-commit.scan-secrets-chained"), "utf8")).toBe(FOREIGN);
     expect(repo.cli(["install"]).stdout).toContain("already installed");
-    repo.write("a.js", `const t = "${token()}";\n`);
+    repo.write("a.js", `const t = "${githubToken()}";\n`);
     repo.git("add", "a.js");
     expect(repo.commit("-m", "leak").code).toBe(1);
     expect(readFileSync(join(repo.dir, "foreign.log"), "utf8")).toBe("foreign hook ran\n");
@@ -110,8 +108,7 @@ describe("install", () => {
     repo.commitFiles({ "a.js": "x\n" });
     const wt = join(repo.dir, "..", `${repo.dir.split("/").pop()}-wt`);
     repo.git("worktree", "add", "-q", "-b", "feature", wt);
-    const linked = new Repo(wt, false);
-    repos.push(linked);
+    const linked = keep(new Repo(wt, false));
     expect(linked.cli(["install"]).code).toBe(0);
     expect(readFileSync(join(repo.dir, ".git", "hooks", "pre-commit"), "utf8")).toBe(SHIPPED);
   });

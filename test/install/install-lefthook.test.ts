@@ -2,26 +2,24 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ensureBuilt } from "../staged/ensure-built.js";
-import { cleanEnv, PROJECT, Repo, token } from "../staged/git-repo.js";
+import { PROJECT } from "../support/cli.js";
+import { cleanEnv, removedAfterEach, Repo } from "../support/git-repo.js";
+import { githubToken } from "../support/tokens.js";
 
 const LEFTHOOK = join(PROJECT, "node_modules", "lefthook-linux-x64", "bin", "lefthook");
 
-const repos: Repo[] = [];
+const keep = removedAfterEach();
+/** A repository with the CLI linked and `text` written to the lefthook config `name` (removed after each test). */
 function withConfig(text: string, name = "lefthook.yml"): Repo {
-  const repo = new Repo();
-  repos.push(repo);
+  const repo = keep(new Repo());
   repo.linkCli();
   repo.write(name, text);
   return repo;
 }
 
 const read = (repo: Repo, name = "lefthook.yml") => readFileSync(join(repo.dir, name), "utf8");
-
-beforeAll(() => ensureBuilt());
-afterEach(() => repos.splice(0).forEach((r) => r.remove()));
 
 describe("install with lefthook", () => {
   it("adds a pre-commit command, keeps comments and other hooks; idempotent; uninstall restores the file", () => {
@@ -77,7 +75,7 @@ describe("install with lefthook", () => {
     expect(repo.cli(["install"]).code).toBe(0);
     const lh = spawnSync(LEFTHOOK, ["install"], { cwd: repo.dir, env: cleanEnv(), encoding: "utf8" });
     expect(lh.status, lh.stdout + lh.stderr).toBe(0);
-    repo.write("a.js", `const t = "${token()}";\n`);
+    repo.write("a.js", `const t = "${githubToken()}";\n`);
     repo.git("add", "a.js", "lefthook.yml");
     const blocked = repo.tryGitEnv({ LEFTHOOK_BIN: LEFTHOOK }, "commit", "-m", "leak");
     expect(blocked.code).not.toBe(0);

@@ -1,24 +1,16 @@
 /** The installed pre-commit hook, end to end through real `git commit` (issue 3, acceptance 1). */
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt } from "./ensure-built.js";
-import { Repo, token } from "./git-repo.js";
+import { describe, expect, it } from "vitest";
+import { removedAfterEach, Repo } from "../support/git-repo.js";
+import { githubToken } from "../support/tokens.js";
 
-const repos: Repo[] = [];
-
+const keep = removedAfterEach();
 /** A repository with the CLI linked, the hook installed and one clean commit (removed after each test). */
-function hooked(): Repo {
-  const repo = Repo.hooked();
-  repos.push(repo);
-  return repo;
-}
-
-beforeAll(() => ensureBuilt());
-afterEach(() => repos.splice(0).forEach((r) => r.remove()));
+const hooked = (): Repo => keep(Repo.hooked());
 
 describe("pre-commit hook", () => {
   it("blocks a staged token: exit 1, nothing committed, file:line, rule, advice, no full secret", () => {
     const repo = hooked();
-    const tok = token();
+    const tok = githubToken();
     repo.write("leak me.js", `line1\nconst t = "${tok}";\n`);
     repo.git("add", "leak me.js");
     const r = repo.commit("-m", "leak");
@@ -37,8 +29,8 @@ describe("pre-commit hook", () => {
     const repo = hooked();
     repo.write("a.js", "const a = process.env.A;\n");
     repo.git("add", "a.js");
-    repo.write("a.js", `const a = process.env.A;\nconst w = "${token()}";\n`);
-    repo.write("untracked.js", `const u = "${token()}";\n`);
+    repo.write("a.js", `const a = process.env.A;\nconst w = "${githubToken()}";\n`);
+    repo.write("untracked.js", `const u = "${githubToken()}";\n`);
     const r = repo.commit("-m", "clean");
     expect(r.code, r.out).toBe(0);
     expect(repo.commitCount()).toBe(2);
@@ -46,7 +38,7 @@ describe("pre-commit hook", () => {
 
   it("scans a token staged in the index even after the working tree was cleaned", () => {
     const repo = hooked();
-    repo.write("idx.js", `x = "${token()}"\n`);
+    repo.write("idx.js", `x = "${githubToken()}"\n`);
     repo.git("add", "idx.js");
     repo.write("idx.js", "x = 1\n");
     expect(repo.commit("-m", "idx").code).toBe(1);
@@ -55,7 +47,7 @@ describe("pre-commit hook", () => {
   it("commit -a and commit <path> scan the index git builds for them", () => {
     const repo = hooked();
     repo.commitFiles({ "a.js": "x\n", "b.js": "y\n" });
-    repo.write("a.js", `x\nconst t = "${token()}";\n`);
+    repo.write("a.js", `x\nconst t = "${githubToken()}";\n`);
     expect(repo.commit("-a", "-m", "all").code).toBe(1);
     expect(repo.commit("-m", "only a", "a.js").code).toBe(1);
     repo.write("b.js", "y\nz\n");
@@ -63,11 +55,10 @@ describe("pre-commit hook", () => {
   });
 
   it("first commit with a token is blocked", () => {
-    const repo = new Repo();
-    repos.push(repo);
+    const repo = keep(new Repo());
     repo.linkCli();
     repo.cli(["install"]);
-    repo.write("first.js", `const t = "${token()}";\n`);
+    repo.write("first.js", `const t = "${githubToken()}";\n`);
     repo.git("add", "first.js");
     expect(repo.commit("-m", "first").code).toBe(1);
     expect(repo.commitCount()).toBe(0);
@@ -75,10 +66,10 @@ describe("pre-commit hook", () => {
 
   it("a rename of a file with an accepted old secret passes; a unicode-named new secret is blocked", () => {
     const repo = hooked();
-    repo.commitFiles({ "old.js": `const t = "${token()}";\n` });
+    repo.commitFiles({ "old.js": `const t = "${githubToken()}";\n` });
     repo.git("mv", "old.js", "renamed.js");
     expect(repo.commit("-m", "rename").code).toBe(0);
-    repo.write("données/clé.js", `const t = "${token()}";\n`);
+    repo.write("données/clé.js", `const t = "${githubToken()}";\n`);
     repo.git("add", "données/clé.js");
     const r = repo.commit("-m", "unicode");
     expect(r.code).toBe(1);

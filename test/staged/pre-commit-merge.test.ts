@@ -1,20 +1,12 @@
 /** The installed pre-commit hook during merges and rebases and in linked worktrees, through real `git commit`. */
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt } from "./ensure-built.js";
-import { Repo, token } from "./git-repo.js";
+import { describe, expect, it } from "vitest";
+import { removedAfterEach, Repo } from "../support/git-repo.js";
+import { githubToken } from "../support/tokens.js";
 
-const repos: Repo[] = [];
-
+const keep = removedAfterEach();
 /** A repository with the CLI linked, the hook installed and one clean commit (removed after each test). */
-function hooked(): Repo {
-  const repo = Repo.hooked();
-  repos.push(repo);
-  return repo;
-}
-
-beforeAll(() => ensureBuilt());
-afterEach(() => repos.splice(0).forEach((r) => r.remove()));
+const hooked = (): Repo => keep(Repo.hooked());
 
 describe("pre-commit hook: merges, rebases, worktrees", () => {
   /** main and side both change conflict.js; side also adds a file with a token (committed past the hook). */
@@ -22,7 +14,7 @@ describe("pre-commit hook: merges, rebases, worktrees", () => {
     const repo = hooked();
     repo.commitFiles({ "conflict.js": "const v = 1;\n" });
     repo.git("checkout", "-q", "-b", "side");
-    repo.commitFiles({ "side.js": `const t = "${token()}";\n`, "conflict.js": "const v = 2;\n" }, "side");
+    repo.commitFiles({ "side.js": `const t = "${githubToken()}";\n`, "conflict.js": "const v = 2;\n" }, "side");
     repo.git("checkout", "-q", "main");
     repo.commitFiles({ "conflict.js": "const v = 3;\n" }, "main");
     return repo;
@@ -34,7 +26,7 @@ describe("pre-commit hook: merges, rebases, worktrees", () => {
     repo.write("conflict.js", "const v = 4;\n");
     repo.git("add", "conflict.js");
     expect(repo.cli(["--staged"]).code).toBe(0);
-    repo.write("conflict.js", `const v = 4;\nconst t = "${token()}";\n`);
+    repo.write("conflict.js", `const v = 4;\nconst t = "${githubToken()}";\n`);
     repo.git("add", "conflict.js");
     const blocked = repo.commit("--no-edit");
     expect(blocked.code).toBe(1);
@@ -49,7 +41,7 @@ describe("pre-commit hook: merges, rebases, worktrees", () => {
   it("a conflict-free merge --no-ff passes", () => {
     const repo = hooked();
     repo.git("checkout", "-q", "-b", "side");
-    repo.commitFiles({ "side.js": `const t = "${token()}";\n` }, "side");
+    repo.commitFiles({ "side.js": `const t = "${githubToken()}";\n` }, "side");
     repo.git("checkout", "-q", "main");
     repo.commitFiles({ "main.js": "x\n" }, "main");
     const r = repo.tryGit("merge", "--no-ff", "--no-edit", "side");
@@ -60,7 +52,7 @@ describe("pre-commit hook: merges, rebases, worktrees", () => {
     const repo = diverged();
     repo.git("checkout", "-q", "side");
     expect(repo.tryGit("rebase", "main").code).not.toBe(0);
-    repo.write("conflict.js", `const v = 5;\nconst t = "${token()}";\n`);
+    repo.write("conflict.js", `const v = 5;\nconst t = "${githubToken()}";\n`);
     repo.git("add", "conflict.js");
     const r = repo.commit("-m", "resolved");
     expect(r.code).toBe(1);
@@ -71,9 +63,8 @@ describe("pre-commit hook: merges, rebases, worktrees", () => {
     const repo = hooked();
     const wt = join(repo.dir, "..", `${repo.dir.split("/").pop()}-wt`);
     repo.git("worktree", "add", "-q", "-b", "feature", wt);
-    const linked = new Repo(wt, false);
-    repos.push(linked);
-    linked.write("wt.js", `const t = "${token()}";\n`);
+    const linked = keep(new Repo(wt, false));
+    linked.write("wt.js", `const t = "${githubToken()}";\n`);
     linked.git("add", "wt.js");
     const r = linked.commit("-m", "in worktree");
     expect(r.code).toBe(1);

@@ -1,46 +1,26 @@
 /** `scan-secrets --staged` with renames, copies, deletions, binaries and unusual file names. */
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt } from "./ensure-built.js";
-import { Repo, token } from "./git-repo.js";
+import { describe, expect, it } from "vitest";
+import { removedAfterEach, Repo } from "../support/git-repo.js";
+import { stagedFindings } from "../support/scan-json.js";
+import { githubToken } from "../support/tokens.js";
 
-interface Hit {
-  file: string;
-  line: number;
-  ruleId: string;
-}
-
-/** The staged scan's findings (JSON report), after checking its exit code agrees with them. */
-function staged(repo: Repo, cwd?: string): Hit[] {
-  const r = repo.cli(["--staged", "--format", "json"], cwd);
-  expect(r.code, r.stderr).toBe(r.stdout.includes('"ruleId"') ? 1 : 0);
-  const report = JSON.parse(r.stdout) as { findings: Hit[] };
-  return report.findings.map(({ file, line, ruleId }) => ({ file, line, ruleId }));
-}
-
-const repos: Repo[] = [];
-function newRepo(): Repo {
-  const repo = new Repo();
-  repos.push(repo);
-  return repo;
-}
-
-beforeAll(() => ensureBuilt());
-afterEach(() => repos.splice(0).forEach((r) => r.remove()));
+const keep = removedAfterEach();
+const newRepo = (): Repo => keep(new Repo());
 
 describe("scan-secrets --staged: renames, copies, deletions, binaries", () => {
   function withSecret(): Repo {
     const repo = newRepo();
-    repo.commitFiles({ "old.js": `const a = 1;\nconst t = "${token()}";\nconst b = 2;\n`, "other.js": "x\n" });
+    repo.commitFiles({ "old.js": `const a = 1;\nconst t = "${githubToken()}";\nconst b = 2;\n`, "other.js": "x\n" });
     return repo;
   }
 
   it("a renamed file is not re-reported; a token added with the rename is, under the new path", () => {
     const repo = withSecret();
     repo.git("mv", "old.js", "new.js");
-    expect(staged(repo)).toEqual([]);
-    repo.write("new.js", `${repo.git("show", ":new.js")}const u = "${token()}";\n`);
+    expect(stagedFindings(repo)).toEqual([]);
+    repo.write("new.js", `${repo.git("show", ":new.js")}const u = "${githubToken()}";\n`);
     repo.git("add", "new.js");
-    expect(staged(repo)).toEqual([{ file: "new.js", line: 4, ruleId: "github-pat" }]);
+    expect(stagedFindings(repo)).toEqual([{ file: "new.js", line: 4, ruleId: "github-pat" }]);
   });
 
   it("a copy of a file changed in the same commit counts only its own added lines", () => {
@@ -48,20 +28,20 @@ describe("scan-secrets --staged: renames, copies, deletions, binaries", () => {
     repo.write("copy.js", repo.git("show", "HEAD:old.js"));
     repo.write("old.js", "const a = 1;\nconst t = process.env.T;\nconst b = 2;\n");
     repo.git("add", "copy.js", "old.js");
-    expect(staged(repo)).toEqual([]);
+    expect(stagedFindings(repo)).toEqual([]);
   });
 
   it("deleting a file with a secret does not block", () => {
     const repo = withSecret();
     repo.git("rm", "-q", "old.js");
-    expect(staged(repo)).toEqual([]);
+    expect(stagedFindings(repo)).toEqual([]);
   });
 
   it("skips binary files", () => {
     const repo = newRepo();
-    repo.write("blob.bin", Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(`\nconst t = "${token()}";\n`)]));
+    repo.write("blob.bin", Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(`\nconst t = "${githubToken()}";\n`)]));
     repo.git("add", "blob.bin");
-    expect(staged(repo)).toEqual([]);
+    expect(stagedFindings(repo)).toEqual([]);
   });
 
   it.each([
@@ -72,8 +52,8 @@ describe("scan-secrets --staged: renames, copies, deletions, binaries", () => {
     { name: "a newline", file: "line\nbreak.js" },
   ])("reports file names with $name exactly", ({ file }) => {
     const repo = newRepo();
-    repo.write(file, `x\nconst t = "${token()}";\n`);
+    repo.write(file, `x\nconst t = "${githubToken()}";\n`);
     repo.git("add", "--", file);
-    expect(staged(repo)).toEqual([{ file, line: 2, ruleId: "github-pat" }]);
+    expect(stagedFindings(repo)).toEqual([{ file, line: 2, ruleId: "github-pat" }]);
   });
 });
