@@ -2,15 +2,15 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { awsKey, ensureBuilt, filler, ghToken, located, TestRepo } from "./helpers.js";
+import { awsKeyId, githubToken } from "../support/tokens.js";
+import { filler, located, TestRepo } from "./helpers.js";
 
 describe("--cache FILE", () => {
   const repo = new TestRepo();
   const cache = join(repo.dir, "..", `${repo.dir.split("/").pop()}.cache.json`);
-  const tokens = [ghToken(), awsKey(), ghToken()];
+  const tokens = [githubToken(), awsKeyId(), githubToken()];
 
-  beforeAll(async () => {
-    await ensureBuilt();
+  beforeAll(() => {
     repo.commit("one", { "a.js": `x ${tokens[0]}\n` });
     repo.commit("two", { "b.js": filler(3) + `y ${tokens[1]}\n` });
     repo.commit("three", { "a.js": filler(2) });

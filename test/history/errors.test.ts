@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, filler, ghToken, located, scanHistory, TestRepo } from "./helpers.js";
+import { githubToken } from "../support/tokens.js";
+import { filler, located, scanHistory, TestRepo } from "./helpers.js";
 
 const repo = new TestRepo();
 const temps: string[] = [];
@@ -13,10 +14,9 @@ const tempDir = () => {
   return d;
 };
 
-beforeAll(async () => {
-  await ensureBuilt();
-  repo.commit("one", { "a.txt": `first ${ghToken()}\n` });
-  repo.commit("two", { "b.txt": filler(3) + `second ${ghToken()}\n` });
+beforeAll(() => {
+  repo.commit("one", { "a.txt": `first ${githubToken()}\n` });
+  repo.commit("two", { "b.txt": filler(3) + `second ${githubToken()}\n` });
   repo.commit("three", { "c.txt": "third\n" });
 });
 afterAll(() => {

@@ -3,9 +3,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { awsKey, EPOCH, ensureBuilt, filler, ghToken, located, TestRepo } from "./helpers.js";
-
-beforeAll(ensureBuilt);
+import { awsKeyId, githubToken } from "../support/tokens.js";
+import { EPOCH, filler, located, TestRepo } from "./helpers.js";
 
 describe("file names and line endings", () => {
   const repo = new TestRepo();
@@ -19,14 +18,14 @@ describe("file names and line endings", () => {
     ["tab and backslash", "tab\there\\back.txt"],
     ["leading dash", "-dash.txt"],
   ])("reports the exact path of a file with %s", (_name, path) => {
-    const sha = repo.commit(`add ${path}`, { [path]: filler(2) + `k ${ghToken()}\n` });
+    const sha = repo.commit(`add ${path}`, { [path]: filler(2) + `k ${githubToken()}\n` });
     const run = repo.scan(["--range", `${sha}~1..${sha}`]);
     expect(run.status, run.stderr).toBe(1);
     expect(located(run.findings)).toEqual([`github-pat ${path}:3 @${sha}`]);
   });
 
   it("locates secrets in CRLF files without the carriage return", () => {
-    const token = awsKey();
+    const token = awsKeyId();
     const sha = repo.commit("crlf", { "win.ini": `[a]\r\nx=1\r\nkey=${token}\r\nend\r\n` });
     const run = repo.scan(["--range", `${sha}~1..${sha}`]);
     expect(located(run.findings)).toEqual([`aws-access-key-id win.ini:3 @${sha}`]);
@@ -48,7 +47,7 @@ describe("a commit touching 2,000 files", () => {
       mkdirSync(join(repo.dir, `pkg${i % 20}`), { recursive: true });
       const line = planted.get(i);
       const lines = filler(6, `f${i}`).split("\n");
-      if (line) lines.splice(line - 1, 0, `id ${awsKey()}`);
+      if (line) lines.splice(line - 1, 0, `id ${awsKeyId()}`);
       writeFileSync(join(repo.dir, `pkg${i % 20}`, `file${i}.js`), lines.join("\n"));
     }
     repo.git("add", "-A");
@@ -75,7 +74,7 @@ describe("--jobs", () => {
       parts.push(`author A <a@example.com> ${when}\ncommitter A <a@example.com> ${when}\n${data(`commit ${n}`)}`);
       // Every 7th commit lands on "side", branching off the previous commit.
       if (n > 1) parts.push(`from :${n - 1}\n`);
-      const body = filler(200, `c${n}`) + (n % 23 === 0 ? `t ${(planted++, n % 2 ? ghToken() : awsKey())}\n` : "");
+      const body = filler(200, `c${n}`) + (n % 23 === 0 ? `t ${(planted++, n % 2 ? githubToken() : awsKeyId())}\n` : "");
       parts.push(`M 100644 inline src/f${n % 40}.js\n${data(body)}\n`);
     }
     const r = spawnSync("git", ["fast-import", "--quiet"], { cwd: repo.dir, input: parts.join("") });

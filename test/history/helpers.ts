@@ -1,89 +1,25 @@
 /**
- * Real throw-away git repositories for the history scan tests, and a runner for the built CLI
- * (`node bin/scan-secrets.js --history --no-baseline --format json`). Tokens are built at run
- * time so that this repository never holds a live-looking one; assertions never print them.
+ * Real throw-away git repositories for the history scan tests, with one-minute-apart commit dates,
+ * and a runner for `scan-secrets --history --no-baseline --format json`. Tokens come from
+ * ../support/tokens.ts; assertions never print them.
  */
 import { spawnSync } from "node:child_process";
-import { randomInt } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { initRepo, tempDir } from "../support/cli.js";
+import { scanJson, type JsonFinding } from "../support/scan-json.js";
 
-export const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const CLI = join(PROJECT, "bin", "scan-secrets.js");
-const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 /** First commit date of every test repository; each commit is one minute later. */
 export const EPOCH = Date.UTC(2024, 0, 1) / 1000;
 
-function pick(charset: string, n: number): string {
-  let s = "";
-  for (let i = 0; i < n; i++) s += charset[randomInt(charset.length)];
-  return s;
-}
+/** A finding of a history scan: the commit metadata is always there. */
+export type HistoryFinding = JsonFinding & Required<Pick<JsonFinding, "commit" | "author" | "email" | "date">>;
 
-/** A random GitHub classic PAT shape (rule github-pat). */
-export function ghToken(): string {
-  return "ghp" + "_" + pick(ALNUM, 36);
-}
-
-/** A random AWS access key id shape (rule aws-access-key-id). */
-export function awsKey(): string {
-  return "AKIA" + pick(BASE32, 16);
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : e.name.endsWith(".ts") ? statSync(p).mtimeMs : 0);
-  }
-  return newest;
-}
-
-/** Compiles src/ to dist/ when dist/cli/main.js is older than a source (one test file at a time). */
-export async function ensureBuilt(): Promise<void> {
-  const lock = join(tmpdir(), "scan-secrets-history-tests.build-lock");
-  for (let i = 0; i < 600; i++) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  try {
-    const main = join(PROJECT, "dist", "cli", "main.js");
-    if (!existsSync(main) || statSync(main).mtimeMs < newestMtime(join(PROJECT, "src"))) {
-      // Others' work in progress may not type-check; tsc still emits, which is all the CLI needs.
-      spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: PROJECT, stdio: "ignore" });
-    }
-  } finally {
-    rmdirSync(lock);
-  }
-}
-
-/** The parts of a JSON report finding the tests look at. */
-export interface ReportedFinding {
-  ruleId: string;
-  file: string;
-  line: number;
-  column: number;
-  secret: string;
-  fingerprint: string;
-  commit: string;
-  author: string;
-  email: string;
-  date: string;
-  message?: string;
-}
-
-/** Outcome of one CLI run. */
+/** Outcome of one history scan. */
 export interface ScanRun {
-  status: number | null;
+  status: number;
   stderr: string;
-  findings: ReportedFinding[];
+  findings: HistoryFinding[];
   /** From the coverage line `history: scanned N commits of M reachable`. */
   scanned?: number;
   reachable?: number;
@@ -91,20 +27,13 @@ export interface ScanRun {
 
 /** Runs `scan-secrets --history --no-baseline --format json` (plus `extra`) in `cwd`. */
 export function scanHistory(cwd: string, extra: string[] = []): ScanRun {
-  const r = spawnSync(process.execPath, [CLI, "--history", "--no-baseline", "--format", "json", ...extra], {
-    cwd,
-    encoding: "utf8",
-    maxBuffer: 1 << 28,
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  let findings: ReportedFinding[] = [];
-  if (r.status === 0 || r.status === 1) findings = (JSON.parse(r.stdout) as { findings: ReportedFinding[] }).findings;
+  const r = scanJson(cwd, ["--history", ...extra]);
   const m = /history: scanned (\d+) commits? of (\d+) reachable/.exec(r.stderr);
-  return { status: r.status, stderr: r.stderr, findings, scanned: m ? Number(m[1]) : undefined, reachable: m ? Number(m[2]) : undefined };
+  return { status: r.code, stderr: r.stderr, findings: r.findings as HistoryFinding[], scanned: m ? Number(m[1]) : undefined, reachable: m ? Number(m[2]) : undefined };
 }
 
 /** rule, file, line and commit of each finding, sorted: what a scenario asserts. */
-export function located(findings: readonly ReportedFinding[]): string[] {
+export function located(findings: readonly JsonFinding[]): string[] {
   return findings.map((f) => `${f.ruleId} ${f.file}:${f.line} @${f.commit}`).sort();
 }
 
@@ -121,13 +50,8 @@ export class TestRepo {
   /** `frozenClock`: every commit gets the same date (as in a scripted CI repo). */
   constructor(options: { dir?: string; frozenClock?: boolean } = {}) {
     this.frozen = options.frozenClock ?? false;
-    this.dir = options.dir ?? mkdtempSync(join(tmpdir(), "ss-history-"));
-    if (!options.dir) {
-      this.git("init", "-q", "-b", "main");
-      this.git("config", "user.name", "Test Author");
-      this.git("config", "user.email", "author@example.com");
-      this.git("config", "commit.gpgsign", "false");
-    }
+    this.dir = options.dir ?? tempDir("ss-history-");
+    if (!options.dir) initRepo((...args) => this.git(...args), "Test Author", "author@example.com");
   }
 
   /** Runs git in the repository; throws with git's stderr on failure. */
@@ -172,14 +96,17 @@ export class TestRepo {
     return this.head();
   }
 
+  /** The sha of HEAD. */
   head(): string {
     return this.git("rev-parse", "HEAD").trim();
   }
 
+  /** Scans this repository's history (see scanHistory). */
   scan(extra: string[] = []): ScanRun {
     return scanHistory(this.dir, extra);
   }
 
+  /** Deletes the repository. */
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }

@@ -1,26 +1,26 @@
 /** Issue 4, acceptance 2: --range, --since, --branch and --shard select the right commits. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { awsKey, EPOCH, ensureBuilt, filler, ghToken, located, TestRepo, type ReportedFinding } from "./helpers.js";
+import { awsKeyId, githubToken } from "../support/tokens.js";
+import { EPOCH, filler, located, TestRepo, type HistoryFinding } from "./helpers.js";
 
 const repo = new TestRepo();
 const sha: Record<string, string> = {};
 let full: ReturnType<TestRepo["scan"]>;
 
-beforeAll(async () => {
-  await ensureBuilt();
+beforeAll(() => {
   sha.base = repo.commit("base", { "app.js": filler(4) }); // tick 1
-  sha.old = repo.commit("old secret", { "old.js": `k ${ghToken()}\n` }); // tick 2
-  for (let i = 0; i < 20; i++) repo.commit(`work ${i}`, { [`work/${i % 4}.js`]: filler(i + 2, `w${i}`) + (i % 5 === 0 ? `key ${awsKey()}\n` : "") });
+  sha.old = repo.commit("old secret", { "old.js": `k ${githubToken()}\n` }); // tick 2
+  for (let i = 0; i < 20; i++) repo.commit(`work ${i}`, { [`work/${i % 4}.js`]: filler(i + 2, `w${i}`) + (i % 5 === 0 ? `key ${awsKeyId()}\n` : "") });
   repo.git("checkout", "-q", "-b", "pr");
   sha.pr1 = repo.commit("pr: first", { "pr.js": filler(2, "p") });
-  sha.pr2 = repo.commit("pr: secret", { "pr.js": filler(2, "p") + `t ${ghToken()}\n` });
+  sha.pr2 = repo.commit("pr: secret", { "pr.js": filler(2, "p") + `t ${githubToken()}\n` });
   repo.git("checkout", "-q", "main");
-  sha.late = repo.commit("late secret", { "late.js": `a ${awsKey()}\n` });
+  sha.late = repo.commit("late secret", { "late.js": `a ${awsKeyId()}\n` });
   full = repo.scan();
 });
 afterAll(() => repo.remove());
 
-const commitsOf = (findings: readonly ReportedFinding[]) => new Set(findings.map((f) => f.commit));
+const commitsOf = (findings: readonly HistoryFinding[]) => new Set(findings.map((f) => f.commit));
 
 describe("--range A..B", () => {
   it("scans only what the pull request adds", () => {

@@ -3,7 +3,8 @@
  * commit that introduced it, in that commit's version of the file; nothing else is reported.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { awsKey, ensureBuilt, filler, ghToken, located, TestRepo, type ScanRun } from "./helpers.js";
+import { awsKeyId, githubToken } from "../support/tokens.js";
+import { filler, located, TestRepo, type ScanRun } from "./helpers.js";
 
 describe("history scan: where each secret entered", () => {
   const repo = new TestRepo();
@@ -12,23 +13,22 @@ describe("history scan: where each secret entered", () => {
   let run: ScanRun;
   const shas: Record<string, string> = {};
 
-  beforeAll(async () => {
-    await ensureBuilt();
+  beforeAll(() => {
     repo.commit("initial", { "README.md": "# project\n", "src/app.js": filler(5, "app") });
 
     // Added, then deleted in the next commit: still reported, at the commit that added it.
-    shas.added = repo.commit("add settings", { "config/settings.js": filler(3, "s") + `const gh = "${ghToken()}";\n` });
+    shas.added = repo.commit("add settings", { "config/settings.js": filler(3, "s") + `const gh = "${githubToken()}";\n` });
     at("github-pat", "config/settings.js", 4, shas.added);
     repo.commit("remove settings", { "config/settings.js": null });
 
     // The same secret kept across 50 commits (the file changes around it): reported once.
-    const kept = ghToken();
+    const kept = githubToken();
     shas.kept = repo.commit("add kept", { "src/kept.js": `// header\nconst k = "${kept}";\n` });
     at("github-pat", "src/kept.js", 2, shas.kept);
     for (let i = 0; i < 50; i++) repo.commit(`churn ${i}`, { "src/kept.js": `// header\nconst k = "${kept}";\n` + filler(i + 1, "churn") });
 
     // A secret whose line is edited later (so the diff adds it again): still reported once.
-    const edited = awsKey();
+    const edited = awsKeyId();
     shas.edited = repo.commit("add edited", { "src/edited.js": `const id = "${edited}";\n` });
     at("aws-access-key-id", "src/edited.js", 1, shas.edited);
     repo.commit("edit the line", { "src/edited.js": `const id = "${edited}"; // prod\n` });
@@ -36,7 +36,7 @@ describe("history scan: where each secret entered", () => {
 
     // Merged side branch.
     repo.git("checkout", "-q", "-b", "feature");
-    shas.side = repo.commit("feature work", { "src/feature.js": filler(2, "f") + `aws ${awsKey()} key\n` });
+    shas.side = repo.commit("feature work", { "src/feature.js": filler(2, "f") + `aws ${awsKeyId()} key\n` });
     at("aws-access-key-id", "src/feature.js", 3, shas.side);
     repo.git("checkout", "-q", "main");
     repo.commit("main moves on", { "src/app.js": filler(6, "app") });
@@ -44,13 +44,13 @@ describe("history scan: where each secret entered", () => {
 
     // Unmerged branch.
     repo.git("checkout", "-q", "-b", "unmerged");
-    shas.unmerged = repo.commit("wip", { "wip.txt": `token ${ghToken()}\n` });
+    shas.unmerged = repo.commit("wip", { "wip.txt": `token ${githubToken()}\n` });
     at("github-pat", "wip.txt", 1, shas.unmerged);
     repo.git("checkout", "-q", "main");
 
     // Only a tag reaches it (the branch is deleted).
     repo.git("checkout", "-q", "-b", "release-prep");
-    shas.tagged = repo.commit("release config", { "deploy/env.txt": filler(1, "d") + `AWS ${awsKey()}\n` });
+    shas.tagged = repo.commit("release config", { "deploy/env.txt": filler(1, "d") + `AWS ${awsKeyId()}\n` });
     at("aws-access-key-id", "deploy/env.txt", 2, shas.tagged);
     repo.git("tag", "-a", "-m", "v1", "v1.0.0");
     repo.git("checkout", "-q", "main");
@@ -62,22 +62,22 @@ describe("history scan: where each secret entered", () => {
     repo.git("checkout", "-q", "main");
     repo.commit("main change", { "src/other.js": filler(2, "o") });
     repo.git("merge", "-q", "--no-ff", "--no-commit", "topic");
-    repo.write({ "src/merge.js": filler(3, "m") + "const topic = 1;\n" + `const evil = "${ghToken()}";\n` });
+    repo.write({ "src/merge.js": filler(3, "m") + "const topic = 1;\n" + `const evil = "${githubToken()}";\n` });
     shas.evil = repo.commit("merge topic");
     at("github-pat", "src/merge.js", 5, shas.evil);
 
     // Renamed: added under the old path, renamed with an edit (reported at the adding commit, old
     // path), then a second secret added under the new path.
-    const moved = filler(8, "r") + `x ${awsKey()}\n`;
+    const moved = filler(8, "r") + `x ${awsKeyId()}\n`;
     shas.beforeRename = repo.commit("add old", { "lib/old-name.js": moved });
     at("aws-access-key-id", "lib/old-name.js", 9, shas.beforeRename);
     repo.git("mv", "lib/old-name.js", "lib/new-name.js");
     repo.commit("rename", { "lib/new-name.js": moved + "// moved\n" });
-    shas.afterRename = repo.commit("add to renamed", { "lib/new-name.js": moved + "// moved\n" + `y ${ghToken()}\n` });
+    shas.afterRename = repo.commit("add to renamed", { "lib/new-name.js": moved + "// moved\n" + `y ${githubToken()}\n` });
     at("github-pat", "lib/new-name.js", 11, shas.afterRename);
 
     // A binary file (NUL bytes) holding a token: not reported.
-    repo.commit("binary", { "assets/blob.bin": Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(` ${ghToken()} `), Buffer.from([0, 0])]) });
+    repo.commit("binary", { "assets/blob.bin": Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(` ${githubToken()} `), Buffer.from([0, 0])]) });
 
     run = repo.scan();
   });
@@ -115,9 +115,8 @@ describe("history scan: commits with the same timestamp (a scripted repository)"
   const repo = new TestRepo({ frozenClock: true });
   afterAll(() => repo.remove());
 
-  it("still reports a secret at the commit that introduced it", async () => {
-    await ensureBuilt();
-    const token = ghToken();
+  it("still reports a secret at the commit that introduced it", () => {
+    const token = githubToken();
     repo.commit("base", { "a.txt": "start\n" });
     const first = repo.commit("introduce", { "a.txt": `start\nv ${token}\n` });
     for (let i = 0; i < 5; i++) repo.commit(`touch ${i}`, { "a.txt": `start\nv ${token} ${i}\n` });
