@@ -1,45 +1,21 @@
 /** End to end through bin/scan-secrets.js in throw-away git repositories (issue 5 acceptance). */
-import { execFile, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testRule, token } from "./baseline/helpers.js";
+import { CLI, git, runCli, tempRepo } from "./support/cli.js";
 
-const ROOT = join(import.meta.dirname, "..");
 const BASELINE = ".secrets-baseline.json";
-/** A private install (own dist/, shared patterns and node_modules): other suites rebuild ROOT/dist while we run. */
-const INSTALL = mkdtempSync(join(tmpdir(), "ss-install-"));
-const BIN = join(INSTALL, "bin/scan-secrets.js");
-
-beforeAll(() => {
-  mkdirSync(join(INSTALL, "bin"));
-  copyFileSync(join(ROOT, "bin/scan-secrets.js"), BIN);
-  for (const name of ["package.json", "patterns", "node_modules", "hooks"]) {
-    if (existsSync(join(ROOT, name))) symlinkSync(join(ROOT, name), join(INSTALL, name));
-  }
-  // Others' in-progress files may not type-check; tsc still emits, and main.js is what we need.
-  spawnSync("npx", ["tsc", "-p", "tsconfig.build.json", "--outDir", join(INSTALL, "dist")], { cwd: ROOT, encoding: "utf8" });
-  expect(existsSync(join(INSTALL, "dist/cli/main.js"))).toBe(true);
-}, 120_000);
-
-function ss(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync("node", [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** A repository with the test rule configured and `files` committed. */
 function repo(files: Record<string, string>, config: Record<string, unknown> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), "ss-baseline-"));
-  const git = (...a: string[]) => spawnSync("git", a, { cwd: dir, encoding: "utf8" });
-  git("init", "-q", "-b", "main");
-  git("config", "user.email", "t@example.com");
-  git("config", "user.name", "T");
+  const dir = tempRepo();
   writeFileSync(join(dir, ".scan-secrets.json"), JSON.stringify({ rules: [testRule()], ...config }, null, 2));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  git("add", "-A");
-  git("commit", "-qm", "init");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-qm", "init");
   return dir;
 }
 
@@ -49,35 +25,35 @@ describe("baseline update", () => {
   it("is byte-identical when run twice, hashes secrets, and survives 50 inserted lines + re-indent", () => {
     const [t1, t2, t3] = [token(), token(), token()];
     const dir = repo({ "a.js": `const a = "${t1}";\n`, "b.yml": `cfg:\n  v: ${t2}\n`, "c.env": `V=${t3}\n` });
-    expect(ss(dir, "baseline", "update").code).toBe(0);
+    expect(runCli(["baseline", "update"], dir).code).toBe(0);
     const b1 = read(dir);
     for (const t of [t1, t2, t3]) {
       expect(b1).not.toContain(t);
       expect(b1).not.toContain(Buffer.from(t).toString("base64"));
     }
-    expect(ss(dir, ".").code).toBe(0);
-    expect(ss(dir, "baseline", "update").stdout).toContain("up to date (3 entries)");
+    expect(runCli(["."], dir).code).toBe(0);
+    expect(runCli(["baseline", "update"], dir).stdout).toContain("up to date (3 entries)");
     expect(read(dir)).toBe(b1);
     for (const f of ["a.js", "b.yml", "c.env"]) {
       const filler = Array.from({ length: 50 }, (_, i) => `# filler ${i}\n`).join("");
       writeFileSync(join(dir, f), filler + read(dir, f).replace(/^/gm, "    "));
     }
-    expect(ss(dir, ".").code).toBe(0);
-    expect(ss(dir, "baseline", "update").code).toBe(0);
+    expect(runCli(["."], dir).code).toBe(0);
+    expect(runCli(["baseline", "update"], dir).code).toBe(0);
     expect(read(dir)).toBe(b1);
     writeFileSync(join(dir, "new.js"), `const b = "${t1}";\n`);
-    expect(ss(dir, ".").code).toBe(1);
+    expect(runCli(["."], dir).code).toBe(1);
   });
 
   it("keeps audit decisions and drops a removed secret with a message", () => {
     const [t1, t2] = [token(), token()];
     const dir = repo({ "a.js": `x = "${t1}"\n`, "b.js": `y = "${t2}"\n` });
-    ss(dir, "baseline", "update");
+    runCli(["baseline", "update"], dir);
     const fp = (JSON.parse(read(dir)).entries as { fingerprint: string; file: string }[]).find((e) => e.file === "a.js")!.fingerprint;
-    const marked = ss(dir, "baseline", "audit", "--mark", fp.slice(0, 8), "--as", "false-positive", "--note", "test data");
+    const marked = runCli(["baseline", "audit", "--mark", fp.slice(0, 8), "--as", "false-positive", "--note", "test data"], dir);
     expect(marked.code).toBe(0);
     writeFileSync(join(dir, "b.js"), "y = 1\n");
-    const r = ss(dir, "baseline", "update");
+    const r = runCli(["baseline", "update"], dir);
     expect(r.stdout).toMatch(/0 added, 1 removed, 1 kept/);
     expect(r.stdout).toMatch(/- \w+ {2}test-token {2}b\.js {2}\(no longer found; was unaudited\)/);
     expect(JSON.parse(read(dir)).entries).toMatchObject([{ file: "a.js", state: "false-positive", note: "test data" }]);
@@ -86,10 +62,10 @@ describe("baseline update", () => {
   it("two concurrent updates leave one valid file with every entry and no lock", async () => {
     const dir = repo(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}.js`, `v = "${token()}"\n`])));
     const run = promisify(execFile);
-    await Promise.all([run("node", [BIN, "baseline", "update"], { cwd: dir }), run("node", [BIN, "baseline", "update"], { cwd: dir })]);
+    await Promise.all([run("node", [CLI, "baseline", "update"], { cwd: dir }), run("node", [CLI, "baseline", "update"], { cwd: dir })]);
     expect(JSON.parse(read(dir)).entries).toHaveLength(20);
     expect(existsSync(join(dir, `${BASELINE}.lock`))).toBe(false);
-    expect(ss(dir, ".").code).toBe(0);
+    expect(runCli(["."], dir).code).toBe(0);
   });
 });
 
@@ -98,16 +74,16 @@ describe("baseline update --history", () => {
     const gone = token();
     const dir = repo({ "old.js": `v = "${gone}"\n`, "a.js": `w = "${token()}"\n` });
     writeFileSync(join(dir, "old.js"), "v = 1\n");
-    spawnSync("git", ["commit", "-qam", "remove"], { cwd: dir });
-    expect(ss(dir, "--history").code).toBe(1);
-    expect(ss(dir, "baseline", "update", "--history").code).toBe(0);
+    git(dir, "commit", "-qam", "remove");
+    expect(runCli(["--history"], dir).code).toBe(1);
+    expect(runCli(["baseline", "update", "--history"], dir).code).toBe(0);
     const entries = JSON.parse(read(dir)).entries as { file: string; firstSeen: { commit?: string } }[];
     expect(entries.map((e) => e.file)).toEqual(["a.js", "old.js"]);
     expect(entries[1]!.firstSeen.commit).toMatch(/^[0-9a-f]{40}$/);
     const before = read(dir);
-    expect(ss(dir, "baseline", "update").code).toBe(0);
+    expect(runCli(["baseline", "update"], dir).code).toBe(0);
     expect(read(dir)).toBe(before);
-    expect(ss(dir, "--history").code).toBe(0);
+    expect(runCli(["--history"], dir).code).toBe(0);
   });
 });
 
@@ -117,7 +93,7 @@ describe("malformed inputs: exit 2, one line, files untouched", () => {
     const bad = '{"version": 1, "entries": [ broken';
     writeFileSync(join(dir, BASELINE), bad);
     for (const args of [["."], ["baseline", "update"], ["baseline", "audit"]]) {
-      const r = ss(dir, ...args);
+      const r = runCli(args, dir);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^scan-secrets: \.secrets-baseline\.json: baseline is not valid JSON/);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
@@ -127,11 +103,11 @@ describe("malformed inputs: exit 2, one line, files untouched", () => {
 
   it("an invalid config names the key, and the baseline stays as it was", () => {
     const dir = repo({ "a.js": `v = "${token()}"\n` });
-    ss(dir, "baseline", "update");
+    runCli(["baseline", "update"], dir);
     const before = read(dir);
     writeFileSync(join(dir, ".scan-secrets.json"), JSON.stringify({ rules: [testRule()], allowlist: { regexes: ["(oops"] } }));
     for (const args of [["."], ["baseline", "update"]]) {
-      const r = ss(dir, ...args);
+      const r = runCli(args, dir);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^scan-secrets: \.scan-secrets\.json: invalid config: allowlist\.regexes\[0\]: not a valid regex/);
     }
@@ -145,14 +121,14 @@ describe("suppression stays visible", () => {
 
   it("--show-allowed lists what inline comments, allowlists and the baseline suppressed", () => {
     const dir = repo(files, { allowlist: { stopwords: ["zebra"] } });
-    ss(dir, "baseline", "update");
-    const r = ss(dir, ".", "--show-allowed");
+    runCli(["baseline", "update"], dir);
+    const r = runCli([".", "--show-allowed"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/a\.js:1:\d+ .*\(inline\)/);
     expect(r.stdout).toMatch(/a\.js:2:\d+ .*\(allowlist\)/);
     expect(r.stdout).toMatch(/b\.js:1:\d+ .*\(baseline\)/);
     expect(r.stdout).not.toContain(baselined);
-    const jr = ss(dir, ".", "--show-allowed", "--format", "json");
+    const jr = runCli([".", "--show-allowed", "--format", "json"], dir);
     expect(jr.stderr).toBe("");
     const json = JSON.parse(jr.stdout);
     expect(JSON.stringify(json)).not.toContain(inline);
@@ -160,27 +136,27 @@ describe("suppression stays visible", () => {
 
   it("--no-inline-allow reports inline-allowed secrets, and baseline update then records them", () => {
     const dir = repo(files, { allowlist: { stopwords: ["zebra"] } });
-    expect(ss(dir, ".").code).toBe(1);
-    ss(dir, "baseline", "update");
-    expect(ss(dir, ".").code).toBe(0);
-    const r = ss(dir, ".", "--no-inline-allow");
+    expect(runCli(["."], dir).code).toBe(1);
+    runCli(["baseline", "update"], dir);
+    expect(runCli(["."], dir).code).toBe(0);
+    const r = runCli([".", "--no-inline-allow"], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/a\.js:1:\d+ +test-token/);
-    expect(ss(dir, "baseline", "update", "--no-inline-allow").stdout).toMatch(/1 added/);
-    expect(ss(dir, ".", "--no-inline-allow").code).toBe(0);
+    expect(runCli(["baseline", "update", "--no-inline-allow"], dir).stdout).toMatch(/1 added/);
+    expect(runCli([".", "--no-inline-allow"], dir).code).toBe(0);
   });
 
   it("--fail-on-unaudited fails scans and audits until every entry is reviewed", () => {
     const dir = repo({ "b.js": `x = "${baselined}"\n` });
-    ss(dir, "baseline", "update");
-    expect(ss(dir, ".").code).toBe(0);
-    expect(ss(dir, ".", "--fail-on-unaudited").code).toBe(1);
-    expect(ss(dir, "baseline", "audit", "--fail-on-unaudited").code).toBe(1);
-    const fp = JSON.parse(ss(dir, "baseline", "audit", "--format", "json").stdout).entries[0].fingerprint as string;
-    expect(ss(dir, "baseline", "audit", "--mark", fp, "--as", "accepted").code).toBe(0);
-    expect(ss(dir, ".", "--fail-on-unaudited").code).toBe(0);
-    expect(ss(dir, "baseline", "audit", "--fail-on-unaudited").stdout).toMatch(/1 entry \(0 unaudited, 1 accepted/);
-    expect(ss(dir, "baseline", "audit", "--mark", "ffff", "--as", "accepted").code).toBe(2);
+    runCli(["baseline", "update"], dir);
+    expect(runCli(["."], dir).code).toBe(0);
+    expect(runCli([".", "--fail-on-unaudited"], dir).code).toBe(1);
+    expect(runCli(["baseline", "audit", "--fail-on-unaudited"], dir).code).toBe(1);
+    const fp = JSON.parse(runCli(["baseline", "audit", "--format", "json"], dir).stdout).entries[0].fingerprint as string;
+    expect(runCli(["baseline", "audit", "--mark", fp, "--as", "accepted"], dir).code).toBe(0);
+    expect(runCli([".", "--fail-on-unaudited"], dir).code).toBe(0);
+    expect(runCli(["baseline", "audit", "--fail-on-unaudited"], dir).stdout).toMatch(/1 entry \(0 unaudited, 1 accepted/);
+    expect(runCli(["baseline", "audit", "--mark", "ffff", "--as", "accepted"], dir).code).toBe(2);
   });
 });
 
@@ -188,9 +164,9 @@ describe("baseline import", () => {
   it("migrates a detect-secrets baseline end to end", () => {
     const dir = repo({ "c.js": `v = "${token()}"\n` });
     writeFileSync(join(dir, ".secrets.baseline"), JSON.stringify({ version: "1.5.0", results: { "c.js": [{ type: "Secret Keyword", filename: "c.js", hashed_secret: "0".repeat(40), is_verified: false, line_number: 1 }] } }));
-    const r = ss(dir, "baseline", "import", ".secrets.baseline");
+    const r = runCli(["baseline", "import", ".secrets.baseline"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("imported from detect-secrets: 0 added, 0 updated, 0 unchanged, 1 not found");
-    expect(ss(dir, "baseline", "import", "missing.baseline").code).toBe(2);
+    expect(runCli(["baseline", "import", "missing.baseline"], dir).code).toBe(2);
   });
 });
