@@ -2,23 +2,9 @@ import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { git, runCli, tempDir, tempRepo } from "../support/cli.js";
+import { CLI, git, runCli, tempDir, tempRepo } from "../support/cli.js";
+import { scanJson } from "../support/scan-json.js";
 import { awsKeyId, githubToken } from "../support/tokens.js";
-
-interface JsonFinding {
-  ruleId: string;
-  file: string;
-  line: number;
-  column: number;
-  secret: string;
-  fingerprint: string;
-}
-
-function scanJson(cwd: string, ...args: string[]): { code: number; findings: JsonFinding[]; stderr: string; raw: string } {
-  const r = runCli([...args, "--format", "json", "--no-baseline"], cwd);
-  const parsed = r.stdout ? (JSON.parse(r.stdout) as { findings: JsonFinding[] }) : { findings: [] };
-  return { code: r.code, findings: parsed.findings, stderr: r.stderr, raw: r.stdout };
-}
 
 describe("work-tree scan", () => {
   it("reports a planted token with the contract's JSON shape, redacted, exit 1", () => {
@@ -26,17 +12,17 @@ describe("work-tree scan", () => {
     const tok = githubToken();
     mkdirSync(join(dir, "src"));
     writeFileSync(join(dir, "src/config.ts"), `const a = 1;\n\nexport const token = "${tok}";\n`);
-    const r = scanJson(dir, ".");
+    const r = scanJson(dir, ["."]);
     expect(r.code).toBe(1);
     expect(r.findings.map((f) => [f.ruleId, f.file, f.line, f.column])).toEqual([["github-pat", "src/config.ts", 3, 23]]);
-    expect(r.raw).not.toContain(tok);
+    expect(r.stdout).not.toContain(tok);
     expect(r.findings[0]!.fingerprint).toMatch(/^[0-9a-f]{16,}$/);
   });
 
   it("exits 0 on a clean file and 2 with a one-line error on a missing path", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "clean.txt"), "hello\n");
-    expect(scanJson(dir, "clean.txt").code).toBe(0);
+    expect(scanJson(dir, ["clean.txt"]).code).toBe(0);
     const r = runCli(["does-not-exist"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
@@ -49,7 +35,7 @@ describe("work-tree scan", () => {
     writeFileSync(join(dir, "crlf.js"), `a\r\nb\r\n  x = "${tok}";\r\n`);
     writeFileSync(join(dir, "bom.js"), `\uFEFFx = "${tok}";\n`);
     writeFileSync(join(dir, "utf16.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`a\nk = "${tok}"\n`, "utf16le")]));
-    const found = scanJson(dir, ".").findings.map((f) => [f.file, f.line, f.column]);
+    const found = scanJson(dir, ["."]).findings.map((f) => [f.file, f.line, f.column]);
     expect(found).toEqual([
       ["bom.js", 1, 6],
       ["crlf.js", 3, 8],
@@ -65,7 +51,7 @@ describe("work-tree scan", () => {
     writeFileSync(join(repo, "node_modules/x/index.js"), `t = "${githubToken()}"\n`);
     writeFileSync(join(repo, "blob.bin"), Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(githubToken())]));
     writeFileSync(join(repo, "untracked.js"), `t = "${githubToken()}"\n`);
-    expect(scanJson(repo).findings.map((f) => f.file)).toEqual(["untracked.js"]);
+    expect(scanJson(repo, []).findings.map((f) => f.file)).toEqual(["untracked.js"]);
   });
 
   it("honours .gitignore outside a repository too", () => {
@@ -75,7 +61,7 @@ describe("work-tree scan", () => {
     writeFileSync(join(dir, "secret-dir/a.js"), `t = "${githubToken()}"\n`);
     writeFileSync(join(dir, "x.log"), `t = "${githubToken()}"\n`);
     writeFileSync(join(dir, "kept.js"), `t = "${githubToken()}"\n`);
-    expect(scanJson(dir, ".").findings.map((f) => f.file)).toEqual(["kept.js"]);
+    expect(scanJson(dir, ["."]).findings.map((f) => f.file)).toEqual(["kept.js"]);
   });
 
   it("survives a symlink loop, a FIFO, a dangling link, invalid UTF-8 and an oversized file", () => {
@@ -87,7 +73,7 @@ describe("work-tree scan", () => {
     writeFileSync(join(dir, "bad.txt"), Buffer.from([0x6f, 0x6b, 0x20, 0xff, 0xfe, 0xc3, 0x28, 0x0a]));
     writeFileSync(join(dir, "big.txt"), "a".repeat(3 * 1024 * 1024));
     writeFileSync(join(dir, "k.js"), `k = "${awsKeyId()}";\n`);
-    const r = scanJson(dir, ".", "--max-file-size", "1MB");
+    const r = scanJson(dir, [".", "--max-file-size", "1MB"]);
     expect(r.code).toBe(1);
     expect(r.findings.map((f) => f.file)).toEqual(["k.js"]);
     expect(r.stderr).toMatch(/skipped 1 file larger than 1 MB \(big\.txt\)/);
@@ -98,7 +84,7 @@ describe("work-tree scan", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "locked.js"), "x\n");
     chmodSync(join(dir, "locked.js"), 0);
-    const r = scanJson(dir, ".");
+    const r = scanJson(dir, ["."]);
     expect(r.code).toBe(0);
     if (process.getuid?.() !== 0) expect(r.stderr).toContain("locked.js");
   });
@@ -110,7 +96,7 @@ describe("work-tree scan", () => {
     expect(execFileSync("stat", ["-c", "%F", "/dev/null"]).toString().trim()).toBe("character special file");
     const fifo = join(tempDir(), "out.fifo");
     execFileSync("mkfifo", [fifo]);
-    const reader = execFileSync("bash", ["-c", `cat "${fifo}" & node "${join(import.meta.dirname, "../../bin/scan-secrets.js")}" . --format json -o "${fifo}"; wait`], { cwd: dir }).toString();
+    const reader = execFileSync("bash", ["-c", `cat "${fifo}" & node "${CLI}" . --format json -o "${fifo}"; wait`], { cwd: dir }).toString();
     expect(JSON.parse(reader).findings).toHaveLength(1);
     expect(execFileSync("stat", ["-c", "%F", fifo]).toString().trim()).toBe("fifo");
   });
@@ -135,7 +121,7 @@ describe("work-tree scan", () => {
       if (planted) expected.push(name);
     }
     git(repo, "add", "-A");
-    const r = scanJson(repo);
+    const r = scanJson(repo, []);
     expect(r.findings.map((f) => f.file).sort()).toEqual(expected.sort());
   });
 

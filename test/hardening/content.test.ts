@@ -11,8 +11,9 @@ import { compileRules, scanFragment } from "../../src/engine/index.js";
 import { loadRulePack } from "../../src/rules/load-rule-pack.js";
 import { decodeText } from "../../src/sources/decode-text.js";
 import { tempDir } from "../support/cli.js";
+import { scanJson } from "../support/scan-json.js";
 import { githubToken } from "../support/tokens.js";
-import { ordinaryText, scanJson, shippedRules, timed } from "./helpers.js";
+import { ordinaryText, shippedRules, timed } from "./helpers.js";
 
 const rules = shippedRules();
 const scan = (text: string, path = "bundle.js") => scanFragment(rules, { path, text });

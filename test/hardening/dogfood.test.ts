@@ -3,25 +3,23 @@
  * verifies its own lockfile, exactly as a user runs it. A failure names the files and rules.
  */
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/cli.js";
-import { scanJson } from "./helpers.js";
+import { PROJECT, runCli } from "../support/cli.js";
+import { parseReport, type JsonFinding } from "../support/scan-json.js";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const commits = Number(spawnSync("git", ["rev-list", "--all", "--count"], { cwd: ROOT, encoding: "utf8" }).stdout.trim() || 0);
-const where = (r: ReturnType<typeof scanJson>) => r.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}${f.commit ? ` @${f.commit.slice(0, 8)}` : ""}`);
+const commits = Number(spawnSync("git", ["rev-list", "--all", "--count"], { cwd: PROJECT, encoding: "utf8" }).stdout.trim() || 0);
+const where = (findings: readonly JsonFinding[]) => findings.map((f) => `${f.file}:${f.line} ${f.ruleId}${f.commit ? ` @${f.commit.slice(0, 8)}` : ""}`);
 
 describe("dogfood: scan-secrets on its own repository", () => {
   it("the working tree is clean (with the repository's own baseline and config)", () => {
-    const r = runCli([".", "--format", "json"], ROOT);
-    const findings = r.stdout.trim().startsWith("{") ? where({ ...r, findings: JSON.parse(r.stdout).findings }) : [];
+    const r = runCli([".", "--format", "json"], PROJECT);
+    const findings = where(parseReport(r.stdout).findings);
     expect({ code: r.code, findings, stderr: r.code === 2 ? r.stderr : "" }).toEqual({ code: 0, findings: [], stderr: "" });
   });
 
   it.skipIf(commits === 0)("the full history is clean (every commit of every ref; skipped only in a checkout without commits)", () => {
-    const r = runCli(["--history", "--format", "json"], ROOT);
-    const findings = r.stdout.trim().startsWith("{") ? where({ ...r, findings: JSON.parse(r.stdout).findings }) : [];
+    const r = runCli(["--history", "--format", "json"], PROJECT);
+    const findings = where(parseReport(r.stdout).findings);
     expect({ code: r.code, findings, stderr: r.code === 2 ? r.stderr : "" }).toEqual({ code: 0, findings: [], stderr: "" });
     const [, scanned, reachable] = /scanned (\d+) commits? of (\d+) reachable/.exec(r.stderr) ?? [];
     expect(Number(scanned)).toBe(Number(reachable));
@@ -29,7 +27,7 @@ describe("dogfood: scan-secrets on its own repository", () => {
   });
 
   it("its own lockfile verifies", () => {
-    const r = runCli(["verify-lockfile", "--cwd", ROOT], ROOT);
+    const r = runCli(["verify-lockfile", "--cwd", PROJECT], PROJECT);
     expect({ code: r.code, out: r.code === 0 ? "" : r.stdout + r.stderr }).toEqual({ code: 0, out: "" });
   });
 });

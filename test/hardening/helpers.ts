@@ -1,38 +1,14 @@
-/** Shared pieces of the hardening suite: the shipped rules, JSON runs of the CLI, timing floors. */
+/** Shared pieces of the hardening suite: the shipped rules, timing floors, user-error checks (JSON runs: ../support/scan-json.ts). */
 import { execFileSync } from "node:child_process";
 import { compileRules, type CompiledRules } from "../../src/engine/index.js";
 import { loadRulePack } from "../../src/rules/load-rule-pack.js";
-import { runCli, type CliRun } from "../support/cli.js";
+import type { CliRun } from "../support/cli.js";
 
 let compiled: CompiledRules | undefined;
 
 /** The shipped rule pack, compiled once per test file. */
 export function shippedRules(): CompiledRules {
   return (compiled ??= compileRules(loadRulePack()));
-}
-
-/** The parts of a JSON report finding the hardening tests look at. */
-export interface JsonFinding {
-  ruleId: string;
-  file: string;
-  line: number;
-  column: number;
-  secret: string;
-  commit?: string;
-  message?: string;
-}
-
-/** A JSON-format CLI run, parsed when it printed a report. */
-export interface JsonRun extends CliRun {
-  findings: JsonFinding[];
-  stats?: { files: number; bytes: number; commits: number };
-}
-
-/** Runs `scan-secrets ARGS --format json --no-baseline` in cwd. */
-export function scanJson(cwd: string, args: readonly string[]): JsonRun {
-  const r = runCli([...args, "--format", "json", "--no-baseline"], cwd);
-  const parsed = r.stdout.trim().startsWith("{") ? (JSON.parse(r.stdout) as { findings: JsonFinding[]; stats: JsonRun["stats"] }) : undefined;
-  return { ...r, findings: parsed?.findings ?? [], stats: parsed?.stats };
 }
 
 /** Milliseconds `fn` takes (wall clock). */

@@ -9,8 +9,9 @@ import { chmodSync, mkdirSync, rmSync, truncateSync, writeFileSync } from "node:
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { git, runCli, tempDir, tempRepo } from "../support/cli.js";
+import { scanJson } from "../support/scan-json.js";
 import { awsKeyId, githubToken } from "../support/tokens.js";
-import { gitRaw, isCleanUserError, scanJson, timed } from "./helpers.js";
+import { gitRaw, isCleanUserError, timed } from "./helpers.js";
 
 const where = (r: ReturnType<typeof scanJson>) => r.findings.map((f) => `${f.file}:${f.line}`).sort();
 
