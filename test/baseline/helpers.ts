@@ -1,14 +1,12 @@
 /** Test helpers: token-shaped strings built at run time (this repository scans itself), a test rule, findings. */
-import { randomBytes } from "node:crypto";
 import { compileRules, isPlaceholder, scanFragment } from "../../src/engine/index.js";
 import type { Finding, RuleSpec } from "../../src/engine/types.js";
-
-const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+import { randomToken } from "../support/tokens.js";
 
 /** A random `tst_` token (32 alphanumerics): matched by testRule(), by no shipped rule. */
 export function token(): string {
   for (;;) {
-    const t = `tst_${Array.from(randomBytes(32), (b) => ALNUM[b % ALNUM.length]).join("")}`;
+    const t = randomToken("tst_", 32);
     // About 1 in 1000 random bodies contains a placeholder word ("tbd", "todo") the engine skips.
     if (!isPlaceholder(t)) return t;
   }

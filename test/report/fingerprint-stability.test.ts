@@ -5,7 +5,8 @@ import type { Log } from "sarif";
 import { compileRules, scanFragment } from "../../src/engine/index.js";
 import type { RuleSpec } from "../../src/engine/types.js";
 import { sarifLog } from "../../src/report/sarif.js";
-import { makeReport, randomToken } from "./sample-report.js";
+import { randomToken } from "../support/tokens.js";
+import { makeReport } from "./sample-report.js";
 
 const spec: RuleSpec = {
   id: "test-token",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { REPORT_FORMATS, isReportFormat, renderReport } from "../../src/report/index.js";
-import { makeFinding, makeHistoryFinding, makeReport, randomToken } from "./sample-report.js";
+import { randomToken } from "../support/tokens.js";
+import { makeFinding, makeHistoryFinding, makeReport } from "./sample-report.js";
 
 // Acceptance 4: no format prints a full secret, whatever the redaction setting above 0.
 describe("no format prints a full secret", () => {

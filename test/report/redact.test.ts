@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REDACTION_MARKER, redact } from "../../src/report/redact.js";
-import { randomToken } from "./sample-report.js";
+import { randomToken } from "../support/tokens.js";
 
 const M = REDACTION_MARKER;
 

@@ -1,5 +1,4 @@
 /** Builders for reporter tests. Secrets are generated at run time: no token literal in the repo. */
-import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -8,18 +7,11 @@ import addFormatsModule from "ajv-formats";
 import type { Finding } from "../../src/engine/types.js";
 import { fingerprintOf } from "../../src/engine/fingerprint.js";
 import type { ScanReport } from "../../src/report/scan-report.js";
-
-const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
-/** `prefix` + `length` random alphanumerics (a token shape, never a real token). */
-export function randomToken(prefix: string, length: number): string {
-  const bytes = randomBytes(length);
-  return prefix + Array.from(bytes, (b) => ALNUM[b % ALNUM.length]).join("");
-}
+import { githubToken } from "../support/tokens.js";
 
 /** A finding with a fresh random secret; fingerprint computed like the engine does. */
 export function makeFinding(overrides: Partial<Finding> = {}): Finding {
-  const secret = overrides.secret ?? randomToken("ghp_", 36);
+  const secret = overrides.secret ?? githubToken();
   const base: Finding = {
     ruleId: "github-pat",
     description: "GitHub personal access token",
