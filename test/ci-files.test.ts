@@ -1,12 +1,13 @@
 // Issue 7, acceptance 3: the shipped CI files parse, name only real actions and contract options,
 // and the workflow's own commands work when run locally in a throw-away repository.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Log } from "sarif";
 import { parse } from "yaml";
+import { CLI as SHARED_CLI } from "./support/cli.js";
 import { expandTemplate } from "./support/expand-template.js";
 import { sarifSchemaValidator } from "./report/sample-report.js";
 
@@ -81,12 +82,11 @@ describe("CI files", () => {
   });
 });
 
-// Needs the built CLI (`npm run build`, which `npm ci` runs); skipped until dist/cli/main.js exists.
-// SCAN_SECRETS_CLI points the test at another build (e.g. a packed copy) instead.
-const CLI = process.env.SCAN_SECRETS_CLI ?? join(ROOT, "bin", "scan-secrets.js");
-const cliReady = process.env.SCAN_SECRETS_CLI ? existsSync(CLI) : existsSync(join(ROOT, "dist", "cli", "main.js"));
+// The built CLI (test/support/global-setup.ts builds it before the run); SCAN_SECRETS_CLI points
+// the test at another build (e.g. a packed copy) instead.
+const CLI = process.env.SCAN_SECRETS_CLI ?? SHARED_CLI;
 
-describe.skipIf(!cliReady)("the workflow's commands, run locally", () => {
+describe("the workflow's commands, run locally", () => {
   let dir = "";
   const token = expandTemplate("{{ghtoken:ghp}}", Date.now() % 1e9);
   const git = (...args: string[]): string => {
