@@ -1,28 +1,11 @@
 /** Scans run with `--format json` and their reports parsed: what most CLI tests assert on. */
 import { expect } from "vitest";
+import type { JsonFinding, JsonReport } from "../../src/report/json.js";
 import { runCli, type CliRun } from "./cli.js";
 import type { Repo } from "./git-repo.js";
 
-/** The parts of a JSON report finding the tests look at (history fields only in history scans). */
-export interface JsonFinding {
-  ruleId: string;
-  file: string;
-  line: number;
-  column: number;
-  secret: string;
-  fingerprint: string;
-  commit?: string;
-  author?: string;
-  email?: string;
-  date?: string;
-  message?: string;
-}
-
-/** A JSON report as the CLI prints it. */
-export interface JsonReport {
-  findings: JsonFinding[];
-  stats?: { files: number; bytes: number; commits: number };
-}
+/** A finding as the JSON report prints it (history fields only in history scans). */
+export type { JsonFinding };
 
 /** A JSON-format CLI run, parsed when it printed a report. */
 export interface JsonRun extends CliRun {
@@ -31,7 +14,7 @@ export interface JsonRun extends CliRun {
 }
 
 /** Parses a JSON report; empty output (a run that failed before reporting) has no findings. Anything else must be JSON. */
-export function parseReport(stdout: string): JsonReport {
+export function parseReport(stdout: string): Partial<JsonReport> & Pick<JsonReport, "findings"> {
   return stdout.trim() ? (JSON.parse(stdout) as JsonReport) : { findings: [] };
 }
 
@@ -43,16 +26,12 @@ export function scanJson(cwd: string, args: readonly string[]): JsonRun {
 }
 
 /** Where a staged-scan finding is. */
-export interface StagedHit {
-  file: string;
-  line: number;
-  ruleId: string;
-}
+export type StagedHit = Pick<JsonFinding, "file" | "line" | "ruleId">;
 
 /** The staged scan's findings in `repo` (JSON report), after checking its exit code agrees with them. */
 export function stagedFindings(repo: Repo, cwd?: string): StagedHit[] {
   const r = repo.cli(["--staged", "--format", "json"], cwd);
   expect(r.code, r.stderr).toBe(r.stdout.includes('"ruleId"') ? 1 : 0);
-  const report = JSON.parse(r.stdout) as { findings: StagedHit[] };
+  const report = JSON.parse(r.stdout) as JsonReport;
   return report.findings.map(({ file, line, ruleId }) => ({ file, line, ruleId }));
 }
