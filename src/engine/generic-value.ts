@@ -25,9 +25,54 @@ const DIGEST_CONTEXT = /hash|digest|checksum|sha-?\d|md5|etag|commit|revision|in
 /** Package specifiers (`"secret-sauce": "file:../x"`, `workspace:^`, `npm:other@1`, `github:o/r`) without credentials. */
 const PACKAGE_SPEC = /^(?:file|link|portal|workspace|npm|patch|exec|git(?:\+[a-z]+)?|github|gitlab|bitbucket):(?![^@]*:[^@]*@)/;
 
+/**
+ * A code identifier (`readToken_mult_modulo`, `JSXOpeningElement`, `_noLineTerminatorAfter`): letters
+ * and underscores only: snake_case, or camelCase whose every hump starts a lower-case word (random
+ * letters rarely do). Source maps' `names` arrays and
+ * lists of property names are full of them.
+ */
+const IDENTIFIER = /^_*(?:[A-Za-z]+(?:_[A-Za-z]+)+|[A-Z]*[a-z]*(?:[A-Z][a-z]{2,})+)$/;
+
 /** True when a generic rule's value has the shape of something other than a secret. */
 export function isUnlikelyGenericSecret(value: string, line = ""): boolean {
   if (PATH.test(value) || REMOTE_OR_EMAIL.test(value) || DOTTED.test(value) || WORDS.test(value)) return true;
-  if (PACKAGE_SPEC.test(value) || isPublishedExample(value)) return true;
-  return HEX_DIGEST.test(value) && DIGEST_CONTEXT.test(line);
+  if (PACKAGE_SPEC.test(value) || IDENTIFIER.test(value) || isPublishedExample(value)) return true;
+  if (HEX_DIGEST.test(value) && DIGEST_CONTEXT.test(line)) return true;
+  if (OPTIONS.test(value) || (ABSOLUTE_PATH.test(value) && !value.includes("//"))) return true;
+  return inStringList(value, line) || commaOutsideCall(value, line);
+}
+
+/** `true|false`, `on|off|auto`: the documented choices of a setting. */
+const OPTIONS = /^[a-z]+(?:\|[a-z]+)+$/i;
+/** `/Users/maciej`, `~/work/app`, `./config/dev`: a file path (working directories, PWD). */
+const ABSOLUTE_PATH = /^(?:~|\.{1,2})?\/[\w.@-]{1,40}(?:\/[\w.@-]{1,40})+\/?$|^(?:~|\.{1,2})?\/[A-Za-z][\w.-]{0,30}\/?$/;
+
+/**
+ * `"tokens", "symbol2label"` in a tuple: a quoted name, a comma, a quoted value, but not as the
+ * first arguments of a call (`set("password", "…")`), which is the only place that comma passes a value.
+ */
+function commaOutsideCall(value: string, line: string): boolean {
+  const at = line.indexOf(value);
+  if (at < 0) return false;
+  const before = line.slice(Math.max(0, at - 80), at);
+  const m = /["'`][\w.-]*["'`]\s*,\s*[rbuf@]?["'`]$/.exec(before);
+  if (!m) return false;
+  const lead = before.slice(0, m.index).trimEnd();
+  return !lead.endsWith("(") && !lead.endsWith("[");
+}
+
+/**
+ * An element of a list of quoted strings (`"tokenIsKeyword","tokenIsOperator",…`: source maps'
+ * `names`, keyword tables): the comma after the secret-like name separates list items, it does not
+ * pass a value. A call such as `set("password", "…")` has one such comma, a list has many.
+ */
+function inStringList(value: string, line: string): boolean {
+  const at = line.indexOf(value);
+  if (at < 0) return false;
+  const around = line.slice(Math.max(0, at - 160), at + value.length + 160);
+  let items = 0;
+  for (let i = around.indexOf('"'); i >= 0 && items < 4; i = around.indexOf('"', i + 1)) {
+    if (/^"\s*,\s*["']/.test(around.slice(i, i + 8))) items++;
+  }
+  return items >= 4;
 }

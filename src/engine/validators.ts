@@ -49,7 +49,13 @@ function jwtVerdict(secret: string): Verdict {
   if (header.alg.toLowerCase() === "none") return "low";
   const payload = decodeJson(parts[1]!);
   if (!payload) return parts.length === 5 ? "medium" : "reject";
+  if (isDocumentationPayload(payload)) return "reject";
   return parts.length >= 3 && parts[2]!.length >= 16 ? "high" : "medium";
+}
+
+/** The payloads of the tokens that jwt.io and the JWT libraries print in their documentation. */
+function isDocumentationPayload(payload: Record<string, unknown>): boolean {
+  return payload.name === "John Doe" || payload.sub === "1234567890" || (payload.some === "payload" && Object.keys(payload).length === 1);
 }
 
 function decodeJson(part: string): Record<string, unknown> | undefined {

@@ -46,3 +46,44 @@ describe("isPlaceholder: user:password pairs", () => {
     expect(isPlaceholder(value)).toBe(expected);
   });
 });
+
+describe("isUnlikelyGenericSecret: code identifiers", () => {
+  it.each([
+    { value: "readToken_mult_modulo", expected: true },
+    { value: "JSXOpeningElement", expected: true },
+    { value: "_noLineTerminatorAfter", expected: true },
+    { value: "Tr0ub4dor_and3", expected: false },
+    { value: "qZxvBnMwRtYpLk", expected: false },
+    { value: "getAccessTokenSilently", expected: true },
+    { value: "hunter2hunter2", expected: false },
+  ])("$value -> $expected", ({ value, expected }) => {
+    expect(isUnlikelyGenericSecret(value)).toBe(expected);
+  });
+});
+
+/** Values assembled at run time: as literals next to secret-like names they would trip our own scan. */
+const PW = ["Xk9#", "pL2qW7vB"].join("");
+const SLASHED = ["/Xk9pL2", "qW7vB+a/Zq"].join("");
+const NAME = ["_findLast", "TokenOfNode"].join("");
+const SYM = ["symbol", "2label"].join("");
+
+describe("isUnlikelyGenericSecret: lists of quoted strings", () => {
+  it("skips an item of a long string list (source map names) but not a call's value", () => {
+    const list = `"names":["childTok","high","push","cached","_findFirstTokenOfNode","${NAME}","x","y"]`;
+    expect(isUnlikelyGenericSecret(NAME, list)).toBe(true);
+    expect(isUnlikelyGenericSecret(PW, `config.set("password", "${PW}");`)).toBe(false);
+  });
+});
+
+describe("isUnlikelyGenericSecret: settings, paths and tuples", () => {
+  it.each([
+    { value: "true|false", line: "x.password.toHashes = true|false", expected: true },
+    { value: "/Users/maciej", line: "  PWD: '/Users/maciej',", expected: true },
+    { value: SYM, line: `                          "tokens", "${SYM}"):`, expected: true },
+    { value: PW, line: `getenv("TOKEN", "${PW}")`, expected: false },
+    { value: PW, line: `  password: "${PW}"`, expected: false },
+    { value: SLASHED, line: `  secret: "${SLASHED}"`, expected: false },
+  ])("$value in $line -> $expected", ({ value, line, expected }) => {
+    expect(isUnlikelyGenericSecret(value, line)).toBe(expected);
+  });
+});
