@@ -96,7 +96,7 @@ describe("work-tree scan", () => {
     expect(execFileSync("stat", ["-c", "%F", "/dev/null"]).toString().trim()).toBe("character special file");
     const fifo = join(tempDir(), "out.fifo");
     execFileSync("mkfifo", [fifo]);
-    const reader = execFileSync("bash", ["-c", `cat "${fifo}" & node "${CLI}" . --format json -o "${fifo}"; wait`], { cwd: dir }).toString();
+    const reader = execFileSync("bash", ["-c", `cat "${fifo}" & node "${CLI}" . --format json -o "${fifo}"; wait`], { cwd: dir, timeout: 30_000 }).toString();
     expect(JSON.parse(reader).findings).toHaveLength(1);
     expect(execFileSync("stat", ["-c", "%F", fifo]).toString().trim()).toBe("fifo");
   });

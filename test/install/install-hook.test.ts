@@ -78,7 +78,7 @@ describe("install", () => {
   it("a failing foreign hook still blocks the commit", () => {
     const repo = newRepo();
     writeForeign(repo);
-    repo.cli(["install"]);
+    expect(repo.cli(["install"]).code).toBe(0);
     repo.write("a.js", "clean\n");
     repo.git("add", "a.js");
     const r = repo.tryGitEnv({ FOREIGN_EXIT: "3" }, "commit", "-m", "x");
