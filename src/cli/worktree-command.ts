@@ -5,7 +5,7 @@ import type { Finding, ScanStats } from "../engine/types.js";
 import { findRepoRoot, git } from "../sources/git.js";
 import { listWorktreeFiles } from "../sources/list-worktree-files.js";
 import { scanFiles, type FilesResult } from "./scan-files.js";
-import type { WorktreeWorkerData } from "./worktree-worker.js";
+import type { WorktreeJob } from "./worktree-worker.js";
 import { UsageError } from "./errors.js";
 import { finishScan } from "./finish-scan.js";
 import { flag, parseSize, stringOption, type ParsedArgs } from "./parse-args.js";
@@ -23,12 +23,18 @@ export interface Collected {
 
 /** `scan-secrets [PATH...]`: the files of the working tree. */
 export async function runWorktreeScan(args: ParsedArgs): Promise<number> {
-  const { root, inRepo, paths } = resolveScanPaths(args);
-  // List first: with many files the worker starts loading while this thread reads the rules.
-  const listing = await listForScan(args, { root, inRepo, paths });
-  const setup = prepareScan(args, root);
-  const collected = await collectWorktreeFindings(args, setup, { inRepo, paths, listing });
-  return finishScan(args, setup, "worktree", collected.findings, collected.stats, inRepo);
+  // A directory scan starts its second thread first: it boots while this one lists files and reads the rules.
+  const early = args.positionals.every((p) => isDir(resolve(p))) ? startWorker() : undefined;
+  try {
+    const { root, inRepo, paths } = resolveScanPaths(args);
+    const listing = await listForScan(args, { root, inRepo, paths }, early);
+    const setup = prepareScan(args, root);
+    const collected = await collectWorktreeFindings(args, setup, { inRepo, paths, listing });
+    return finishScan(args, setup, "worktree", collected.findings, collected.stats, inRepo);
+  } catch (err) {
+    await early?.stop(); // a worker still booting or scanning would keep the process from exiting after the error
+    throw err;
+  }
 }
 
 /** The scan root for the command's PATH arguments (missing paths are a UsageError). */
@@ -50,17 +56,33 @@ export interface Listing {
   files: string[];
   maxFileSize: number;
   counters: Int32Array;
-  worker?: { result: Promise<FilesResult>; stop: () => Promise<unknown>; ref: () => void };
+  worker?: WorktreeWorker;
 }
 
-/** Lists the files (and starts the second thread) before the rules are even loaded. */
-export async function listForScan(args: ParsedArgs, { root, inRepo, paths }: { root: string; inRepo: boolean; paths: string[] }): Promise<Listing> {
+/** The second scanning thread: booting as soon as it is created, working once assigned a job. */
+interface WorktreeWorker {
+  assign: (job: WorktreeJob) => void;
+  result: Promise<FilesResult>;
+  stop: () => Promise<unknown>;
+  ref: () => void;
+}
+
+/** Lists the files and, when there are enough of them, hands them to a second thread (started here unless `early`). */
+export async function listForScan(
+  args: ParsedArgs,
+  { root, inRepo, paths }: { root: string; inRepo: boolean; paths: string[] },
+  early?: WorktreeWorker,
+): Promise<Listing> {
   const maxFileSize = parseSize(stringOption(args, "max-file-size") ?? String(DEFAULT_MAX_FILE_SIZE), "max-file-size");
   const files = await listWorktreeFiles({ root, inRepo, paths });
   const shared = new SharedArrayBuffer(8);
   const counters = new Int32Array(shared);
-  const inlineAllow = !flag(args, "no-inline-allow");
-  const worker = files.length >= WORKER_MIN_FILES ? startWorker({ root, configPath: stringOption(args, "config"), files, maxFileSize, inlineAllow, shared }) : undefined;
+  if (files.length < WORKER_MIN_FILES) {
+    void early?.stop();
+    return { files, maxFileSize, counters };
+  }
+  const worker = early ?? startWorker();
+  worker.assign({ root, configPath: stringOption(args, "config"), files, maxFileSize, inlineAllow: !flag(args, "no-inline-allow"), shared });
   return { files, maxFileSize, counters, worker };
 }
 
@@ -98,8 +120,8 @@ export async function collectWorktreeFindings(
 /** Below this many files a second thread costs more to start than it saves. */
 const WORKER_MIN_FILES = 200;
 
-function startWorker(data: WorktreeWorkerData): NonNullable<Listing["worker"]> {
-  const w = new Worker(new URL("./worktree-worker.js", import.meta.url), { workerData: data });
+function startWorker(): WorktreeWorker {
+  const w = new Worker(new URL("./worktree-worker.js", import.meta.url));
   // Unreferenced until its result is awaited: a config error in this thread must not wait for it.
   w.unref();
   const result = new Promise<FilesResult>((resolve, reject) => {
@@ -107,7 +129,7 @@ function startWorker(data: WorktreeWorkerData): NonNullable<Listing["worker"]> {
     w.once("error", reject);
   });
   result.catch(() => undefined);
-  return { result, stop: () => w.terminate(), ref: () => w.ref() };
+  return { assign: (job) => w.postMessage(job), result, stop: () => w.terminate(), ref: () => w.ref() };
 }
 
 /** Repository root when the scanned paths are in a repository, else the directory scanned. */

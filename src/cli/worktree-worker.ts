@@ -1,11 +1,15 @@
-/** Worker thread of the work-tree scan: claims files from the shared counter until none are left. */
-import { parentPort, workerData } from "node:worker_threads";
+/**
+ * Worker thread of the work-tree scan. It is started before the files are even listed, loads its
+ * modules meanwhile, then on the main thread's message compiles the rules and claims files from
+ * the shared counter until none are left.
+ */
+import { parentPort } from "node:worker_threads";
 import { loadConfig } from "../baseline/scan.js";
 import { compileScanRules } from "./scan-rules.js";
 import { scanFiles } from "./scan-files.js";
 
-/** What the main thread hands the worker. */
-export interface WorktreeWorkerData {
+/** What the main thread sends once the files are listed. */
+export interface WorktreeJob {
   root: string;
   configPath?: string;
   files: string[];
@@ -15,10 +19,10 @@ export interface WorktreeWorkerData {
   shared: SharedArrayBuffer;
 }
 
-const data = workerData as WorktreeWorkerData;
-const counters = new Int32Array(data.shared);
-const config = loadConfig({ root: data.root, path: data.configPath });
-const { rules } = compileScanRules(config);
-Atomics.store(counters, 1, 1);
-const result = scanFiles({ ...data, rules, config, claim: () => Atomics.add(counters, 0, 1) });
-parentPort!.postMessage(result);
+parentPort!.once("message", (job: WorktreeJob) => {
+  const counters = new Int32Array(job.shared);
+  const config = loadConfig({ root: job.root, path: job.configPath });
+  const { rules } = compileScanRules(config);
+  Atomics.store(counters, 1, 1);
+  parentPort!.postMessage(scanFiles({ ...job, rules, config, claim: () => Atomics.add(counters, 0, 1) }));
+});

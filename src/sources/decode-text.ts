@@ -1,4 +1,5 @@
 /** Turns file bytes into scannable text: binaries are refused, BOMs are honoured and removed. */
+import { isAscii } from "node:buffer";
 
 /** How far into a file to look for a NUL byte (git's own heuristic). */
 const SNIFF = 8000;
@@ -7,10 +8,12 @@ const SNIFF = 8000;
 export function decodeText(bytes: Uint8Array): string | undefined {
   const utf16 = utf16Encoding(bytes);
   if (utf16) return new TextDecoder(utf16).decode(bytes.subarray(2));
-  const end = Math.min(bytes.length, SNIFF);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return undefined;
+  const nul = bytes.indexOf(0); // native memchr; a subarray per file cost more than scanning to the end
+  if (nul >= 0 && nul < SNIFF) return undefined;
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start).toString("utf8");
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
+  // Pure ASCII (most source) decodes to the same string as latin1, which is twice as fast as utf8.
+  return isAscii(body) ? body.toString("latin1") : body.toString("utf8");
 }
 
 /**

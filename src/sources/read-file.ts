@@ -36,7 +36,7 @@ export function readTextFile(name: string, maxBytes: number): ReadResult {
   }
   try {
     const size = Math.min(fstatSync(fd).size, maxBytes + 1);
-    const buf = Buffer.allocUnsafe(size);
+    const buf = scratchBuffer(size);
     let n = 0;
     while (n < size) {
       const r = readSync(fd, buf, n, size - n, null);
@@ -51,6 +51,17 @@ export function readTextFile(name: string, maxBytes: number): ReadResult {
   } finally {
     closeSync(fd);
   }
+}
+
+let scratch: Buffer | undefined;
+
+/**
+ * One read buffer per thread, grown as needed: the text is copied out by decoding, and fresh
+ * buffers for every file made two scanning threads queue on the kernel's page-fault lock.
+ */
+function scratchBuffer(size: number): Buffer {
+  if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.max(size, 1 << 20));
+  return scratch;
 }
 
 /**
