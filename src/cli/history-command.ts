@@ -55,6 +55,7 @@ export async function collectHistoryFindings(args: ParsedArgs, setup: ScanSetup,
   mergePass.catch(() => undefined); // awaited below; a failure of the stream must not leave it unhandled
   if (plan.toScan > 0) {
     const progress = new Progress(args, plan.toScan);
+    if (plan.toScan === UNKNOWN) void plan.reachable.then((n) => (progress.total = n));
     const scanner = createScanner(args, setup, plan.toScan);
     try {
       await streamLog(repo, plan.selection, scanner, (r) => {
@@ -74,7 +75,9 @@ export async function collectHistoryFindings(args: ParsedArgs, setup: ScanSetup,
   }
   if (plan.cachePath) writeHistoryCache(plan.cachePath, plan.cacheKey, [...plan.cached, ...scanned]);
   stats.durationMs = Date.now() - started;
-  reportCoverage(notices, plan, stats, repo);
+  const reachable = await plan.reachable;
+  if (reachable === 0) throw new UsageError(`${repo.root}: the repository has no commits to scan`);
+  reportCoverage(notices, plan, reachable, stats, repo);
   for (const { finding, time } of await mergePass) {
     findings.push(finding);
     times.set(finding.commit!, time);
@@ -86,11 +89,15 @@ interface Plan {
   selection: LogSelection;
   description: string;
   toScan: number;
-  reachable: number;
+  /** Counted while the log streams (a large history takes a while to count). */
+  reachable: Promise<number>;
   cached: Set<string>;
   cachePath?: string;
   cacheKey: string;
 }
+
+/** toScan of a full scan before the count arrives: assume a real history (worker threads, progress). */
+const UNKNOWN = Number.POSITIVE_INFINITY;
 
 /** Which commits to scan: revisions, since, cache and shard applied; validates refs (exit 2). */
 function planSelection(args: ParsedArgs, setup: ScanSetup, repo: RepositoryInfo): Plan {
@@ -102,13 +109,13 @@ function planSelection(args: ParsedArgs, setup: ScanSetup, repo: RepositoryInfo)
   const refs = range ? `range ${range}` : branches.length > 0 ? `branch ${branches.join(", ")}` : "all refs";
   const description = since ? `${refs}, since ${since}` : refs;
   const reachable = countReachable(repo.gitDir);
-  if (reachable === 0) throw new UsageError(`${repo.root}: the repository has no commits to scan`);
   const shard = parseShard(stringOption(args, "shard"));
   const cachePath = stringOption(args, "cache");
   const cacheKey = createHash("sha256").update(rulePackHash(setup.specs)).update(JSON.stringify(setup.config)).digest("hex").slice(0, 16);
   const cached = cachePath ? readHistoryCache(cachePath, cacheKey) : new Set<string>();
   if (!shard && cached.size === 0) {
-    const count = range || branches.length > 0 || since ? listCommits(repo.gitDir, revs, since).length : reachable;
+    // The whole history starts streaming at once; its size is known when the count arrives.
+    const count = range || branches.length > 0 || since ? listCommits(repo.gitDir, revs, since).length : UNKNOWN;
     return { selection: { revs, since }, description, toScan: count, reachable, cached, cachePath, cacheKey };
   }
   const all = listCommits(repo.gitDir, revs, since);
@@ -242,12 +249,12 @@ function introducingOnly(findings: Finding[], times: Map<string, number>): Findi
   return [...byKey.values()];
 }
 
-function reportCoverage(notices: Notices, plan: Plan, stats: ScanStats, repo: RepositoryInfo): void {
+function reportCoverage(notices: Notices, plan: Plan, reachable: number, stats: ScanStats, repo: RepositoryInfo): void {
   const mb = stats.bytes / 1024 / 1024;
   const secs = stats.durationMs / 1000;
   const cached = plan.cached.size > 0 ? `, ${plan.cached.size} already scanned (cache)` : "";
   notices.say(
-    `history: scanned ${stats.commits} commit${stats.commits === 1 ? "" : "s"} of ${plan.reachable} reachable (${plan.description}${cached}), ` +
+    `history: scanned ${stats.commits} commit${stats.commits === 1 ? "" : "s"} of ${reachable} reachable (${plan.description}${cached}), ` +
       `${mb.toFixed(1)} MB in ${secs.toFixed(1)} s (${(mb / Math.max(secs, 0.001)).toFixed(1)} MB/s)${repo.shallow ? " [SHALLOW CLONE: incomplete]" : ""}`,
   );
   if (stats.commits === 0 && plan.cached.size === 0) throw new UsageError(`nothing was scanned: ${plan.description} selects no commits`);

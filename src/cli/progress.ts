@@ -6,7 +6,7 @@ export class Progress {
   private readonly started = Date.now();
   private last = 0;
 
-  constructor(args: ParsedArgs, private readonly total: number) {
+  constructor(args: ParsedArgs, public total: number) {
     this.enabled = !flag(args, "no-progress") && !flag(args, "quiet") && (flag(args, "progress") || process.stderr.isTTY === true);
   }
 
@@ -18,8 +18,11 @@ export class Progress {
     this.last = now;
     const secs = (now - this.started) / 1000;
     const rate = bytes / 1024 / 1024 / Math.max(secs, 0.001);
-    const eta = done > 0 ? ((this.total - done) * secs) / done : 0;
-    const line = `history: ${done}/${this.total} commits, ${rate.toFixed(1)} MB/s, ETA ${Math.ceil(eta)} s`;
+    const known = Number.isFinite(this.total) && this.total >= done;
+    const eta = known && done > 0 ? ((this.total - done) * secs) / done : 0;
+    const line = known
+      ? `history: ${done}/${this.total} commits, ${rate.toFixed(1)} MB/s, ETA ${Math.ceil(eta)} s`
+      : `history: ${done} commits, ${rate.toFixed(1)} MB/s`;
     process.stderr.write(process.stderr.isTTY ? `\r${line}\x1b[K` : `${line}\n`);
   }
 

@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { git } from "./git.js";
 import { UsageError } from "../cli/errors.js";
 
@@ -26,7 +27,9 @@ export function listCommits(gitDir: string, revs: readonly string[], since?: str
   return git(args, gitDir).split("\n").filter(Boolean);
 }
 
-/** How many commits any ref reaches. */
-export function countReachable(gitDir: string): number {
-  return Number(git(["rev-list", "--all", "--count"], gitDir).trim()) || 0;
+/** How many commits any ref reaches, counted by a git process running alongside the scan. */
+export function countReachable(gitDir: string): Promise<number> {
+  return new Promise((resolve) => {
+    execFile("git", ["rev-list", "--all", "--count"], { cwd: gitDir }, (err, stdout) => resolve(err ? 0 : Number(stdout.trim()) || 0));
+  });
 }
