@@ -20,7 +20,7 @@ export interface HistoryBatchContext {
  */
 export function scanHistoryBatch(ctx: HistoryBatchContext, bytes: Uint8Array): CommitBatchResult {
   const options = { inlineAllow: ctx.inlineAllow, skipPath: ctx.skipPath };
-  const total: CommitBatchResult = { findings: [], commits: 0, bytes: bytes.length, shas: [], times: [], merges: [] };
+  const total: CommitBatchResult = { findings: [], commits: 0, bytes: bytes.length, shas: [], times: [] };
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let start = 0; start < buf.length; ) {
     const next = buf.indexOf(NEXT_COMMIT, start);
@@ -32,7 +32,6 @@ export function scanHistoryBatch(ctx: HistoryBatchContext, bytes: Uint8Array): C
       total.shas.push(r.shas[i]!);
       total.times.push(r.times[i]!);
     }
-    for (const m of r.merges) total.merges.push(m);
     start = end;
   }
   return total;

@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { rulePackHash } from "../engine/compile-rules.js";
 import type { Finding, ScanStats } from "../engine/types.js";
 import { isPathAllowlisted } from "../baseline/scan.js";
-import { CommitSplitter, gitLogError, spawnHistoryLog, type LogSelection } from "../sources/history-log.js";
+import { CommitSplitter, spawnHistoryLog, type LogSelection } from "../sources/history-log.js";
+import { gitFailure } from "../sources/git.js";
 import { countReachable, listCommits, openRepository, type RepositoryInfo } from "../sources/repository.js";
 import { scanCommitFragment, type CommitBatchResult } from "../sources/scan-commits.js";
 import { listMergeCommits, mergeAdditions } from "../sources/merge-additions.js";
@@ -229,7 +230,7 @@ function streamLog(repo: RepositoryInfo, selection: LogSelection, scanner: Batch
       submit();
       Promise.all(pending).then(() => {
         if (failed) reject(failed);
-        else if (code !== 0) reject(gitLogError(stderr, code));
+        else if (code !== 0) reject(gitFailure(["log"], stderr, code));
         else resolve();
       }, reject);
     });

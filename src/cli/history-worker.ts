@@ -1,8 +1,7 @@
 /** Worker thread of the history scan: compiles the rules once, then scans batches of commits. */
 import { parentPort, workerData } from "node:worker_threads";
-import { compileRules } from "../engine/compile-rules.js";
 import { isPathAllowlisted, loadConfig } from "../baseline/scan.js";
-import { loadRulePack } from "../rules/load-rule-pack.js";
+import { compileScanRules } from "./scan-rules.js";
 import { scanHistoryBatch, type HistoryBatchContext } from "./history-batch.js";
 
 /** What the main thread hands each worker. */
@@ -15,7 +14,7 @@ export interface HistoryWorkerData {
 const data = workerData as HistoryWorkerData;
 const config = loadConfig({ root: data.root, path: data.configPath });
 const context: HistoryBatchContext = {
-  rules: compileRules([...loadRulePack(), ...config.rules], { disabled: config.disabledRules, entropy: config.entropy }),
+  rules: compileScanRules(config).rules,
   inlineAllow: data.inlineAllow,
   skipPath: (p) => isPathAllowlisted(config, p),
 };

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { UsageError } from "../cli/errors.js";
 
 /** Starts each commit's header line in the log stream; never the first byte of a patch line. */
 export const COMMIT_MARK = 0x01;
@@ -111,10 +110,4 @@ export class CommitSplitter {
     const last = this.pending[this.pending.length - 1];
     return !!last && last[last.length - 1] === 10;
   }
-}
-
-/** Turns a failed git log into the one-line error the CLI prints. */
-export function gitLogError(stderr: string, code: number | null): UsageError {
-  const line = stderr.trim().split("\n").filter(Boolean).pop() ?? `exit ${code}`;
-  return new UsageError(`git log: ${line.replace(/^fatal: /, "")}`);
 }

@@ -1,6 +1,5 @@
-import { spawn } from "node:child_process";
 import type { Fragment } from "../engine/types.js";
-import { UsageError } from "../cli/errors.js";
+import { gitAsync } from "./git.js";
 import { COMMIT_HEADER_FORMAT, parseCommitHeader, type CommitInfo, type LogSelection } from "./history-log.js";
 import { decodeText } from "./decode-text.js";
 
@@ -23,7 +22,7 @@ export async function mergeAdditions(gitDir: string, merges: readonly CommitInfo
   if (merges.length === 0) return [];
   const bySha = new Map(merges.map((m) => [m.sha, m]));
   const args = ["-c", "core.quotepath=off", "diff-tree", "-c", "-r", "--raw", "-z", "--no-renames", "--stdin"];
-  const raw = (await gitAsync(gitDir, args, merges.map((m) => m.sha).join("\n") + "\n")).toString("utf8");
+  const raw = (await gitAsync(args, gitDir, merges.map((m) => m.sha).join("\n") + "\n")).toString("utf8");
   const wanted: Array<{ merge: CommitInfo; path: string; parents: string[]; result: string }> = [];
   const fields = raw.split("\0");
   let current: CommitInfo | undefined;
@@ -66,7 +65,7 @@ export async function mergeAdditions(gitDir: string, merges: readonly CommitInfo
 async function readBlobs(gitDir: string, shas: string[], maxBytes: number): Promise<Map<string, string>> {
   const map = new Map<string, string>();
   if (shas.length === 0) return map;
-  const buf = await gitAsync(gitDir, ["cat-file", "--batch"], shas.join("\n") + "\n");
+  const buf = await gitAsync(["cat-file", "--batch"], gitDir, shas.join("\n") + "\n");
   let pos = 0;
   while (pos < buf.length) {
     const nl = buf.indexOf(10, pos);
@@ -89,27 +88,10 @@ async function readBlobs(gitDir: string, shas: string[], maxBytes: number): Prom
 /** The merge commits of a selection, with their metadata (one `git log --merges`, no patches). */
 export async function listMergeCommits(gitDir: string, sel: LogSelection): Promise<CommitInfo[]> {
   const args = ["log", "--merges", `--format=${COMMIT_HEADER_FORMAT}`, ...(sel.since ? [`--since=${sel.since}`] : [])];
-  const input = sel.commits ? sel.commits.join("\n") + "\n" : "";
+  const input = sel.commits ? sel.commits.join("\n") + "\n" : undefined;
   if (sel.commits) args.push("--no-walk=unsorted", "--stdin");
   else args.push(...sel.revs, "--");
-  const out = (await gitAsync(gitDir, args, input)).toString("utf8");
+  const out = (await gitAsync(args, gitDir, input)).toString("utf8");
   return out.split("\n").filter(Boolean).map(parseCommitHeader);
 }
 
-/** Runs git without blocking the event loop; resolves with stdout, a failure is a one-line UsageError. */
-function gitAsync(cwd: string, args: string[], input: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => out.push(d));
-    child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4096)));
-    child.on("error", (e) => reject(new UsageError(`git: ${e.message}`)));
-    child.on("close", (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else reject(new UsageError(`git ${args.find((a) => !a.startsWith("-") && !a.includes("="))}: ${err.trim().split("\n").pop() ?? `exit ${code}`}`));
-    });
-    child.stdin.on("error", () => undefined);
-    child.stdin.end(input);
-  });
-}

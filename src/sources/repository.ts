@@ -1,5 +1,4 @@
-import { execFile } from "node:child_process";
-import { git } from "./git.js";
+import { git, gitAsync } from "./git.js";
 import { UsageError } from "../cli/errors.js";
 
 /** A repository as the history scan sees it. */
@@ -29,7 +28,5 @@ export function listCommits(gitDir: string, revs: readonly string[], since?: str
 
 /** How many commits any ref reaches, counted by a git process running alongside the scan. */
 export function countReachable(gitDir: string): Promise<number> {
-  return new Promise((resolve) => {
-    execFile("git", ["rev-list", "--all", "--count"], { cwd: gitDir }, (err, stdout) => resolve(err ? 0 : Number(stdout.trim()) || 0));
-  });
+  return gitAsync(["rev-list", "--all", "--count"], gitDir).then((out) => Number(out.toString().trim()) || 0, () => 0);
 }

@@ -12,8 +12,6 @@ export interface CommitBatchResult {
   /** Commit shas in stream order (for caches), with their committer times. */
   shas: string[];
   times: number[];
-  /** Merge commits: their own additions are found by merge-additions.ts. */
-  merges: CommitInfo[];
 }
 
 export interface CommitScanOptions {
@@ -27,7 +25,7 @@ export interface CommitScanOptions {
  * commit mark): the added lines of every file, located in that commit's version of the file.
  */
 export function scanCommitBatch(rules: CompiledRules, text: string, options: CommitScanOptions): CommitBatchResult {
-  const result: CommitBatchResult = { findings: [], commits: 0, bytes: text.length, shas: [], times: [], merges: [] };
+  const result: CommitBatchResult = { findings: [], commits: 0, bytes: text.length, shas: [], times: [] };
   let start = text.charCodeAt(0) === 1 ? 0 : text.indexOf("\n\x01");
   while (start >= 0 && start < text.length) {
     if (text.charCodeAt(start) !== 1) start++;
@@ -45,7 +43,6 @@ function scanOneCommit(rules: CompiledRules, chunk: string, options: CommitScanO
   out.commits++;
   out.shas.push(info.sha);
   out.times.push(info.time);
-  if (info.parents.length > 1) out.merges.push(info);
   if (nl < 0) return;
   parseDiff(chunk.slice(nl + 1), (file) => {
     if (options.skipPath?.(file.path)) return;

@@ -4,12 +4,12 @@
  * Speed matters (every commit pays it): one `git rev-parse` and one `git diff`, side by side and
  * while the caller loads its rules. A merge in progress adds `git write-tree` and a combined diff.
  */
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Fragment } from "../engine/types.js";
 import { UsageError } from "../cli/errors.js";
 import { parseDiff } from "./parse-diff.js";
+import { gitAsync } from "./git.js";
 
 /** Overrides for user config that would change the patch format we parse. */
 const CONFIG = ["-c", "core.quotepath=off", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false"];
@@ -37,17 +37,17 @@ export interface StagedChanges {
  * (lines a parent already had were scanned when that parent was committed).
  */
 export async function readStagedChanges(cwd: string): Promise<StagedChanges> {
-  const plain = runGit([...CONFIG, "diff", "--cached", ...PATCH, "-M", "-C", "--diff-filter=ACMRT"], cwd);
+  const plain = gitText([...CONFIG, "diff", "--cached", ...PATCH, "-M", "-C", "--diff-filter=ACMRT"], cwd);
   plain.catch(() => undefined);
   const repo = await locateStagedRepo(cwd);
   if (repo.mergeHeads.length === 0) return { repo, patch: await plain };
-  const tree = (await runGit(["write-tree"], cwd)).trim();
-  return { repo, patch: await runGit([...CONFIG, "diff", "--cc", ...PATCH, tree, "HEAD", ...repo.mergeHeads], cwd) };
+  const tree = (await gitText(["write-tree"], cwd)).trim();
+  return { repo, patch: await gitText([...CONFIG, "diff", "--cc", ...PATCH, tree, "HEAD", ...repo.mergeHeads], cwd) };
 }
 
 /** Finds the top level and any merge in progress with one git process. */
 async function locateStagedRepo(cwd: string): Promise<StagedRepo> {
-  const out = await runGit(["rev-parse", "--show-toplevel", "--git-path", "MERGE_HEAD"], cwd).catch((err: Error) => {
+  const out = await gitText(["rev-parse", "--show-toplevel", "--git-path", "MERGE_HEAD"], cwd).catch((err: Error) => {
     throw new UsageError(`--staged needs a git work tree (${err.message})`);
   });
   const [root, mergeHeadPath] = out.split("\n");
@@ -83,20 +83,7 @@ export function stagedFragments(patch: string, skip: (path: string) => boolean):
   return result;
 }
 
-/** Runs git without blocking the event loop; a failure is a one-line UsageError. */
-function runGit(args: readonly string[], cwd: string): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (b: Buffer) => out.push(b));
-    child.stderr.on("data", (b: Buffer) => err.push(b));
-    child.on("error", (e) => fail(new UsageError(`git: ${e.message}`)));
-    child.on("close", (code) => {
-      if (code === 0) return done(Buffer.concat(out).toString("utf8"));
-      const sub = args.find((a, i) => !a.startsWith("-") && args[i - 1] !== "-c") ?? "";
-      const msg = Buffer.concat(err).toString("utf8").trim().split("\n").pop() || `exit ${code}`;
-      fail(new UsageError(`git ${sub}: ${msg.replace(/^fatal: /, "")}`));
-    });
-  });
+/** git's stdout as text, without blocking the event loop (the rules load meanwhile). */
+function gitText(args: readonly string[], cwd: string): Promise<string> {
+  return gitAsync(args, cwd).then((out) => out.toString("utf8"));
 }
