@@ -25,7 +25,7 @@ export function finishScan(args: ParsedArgs, setup: ScanSetup, kind: ScanKind, r
   const text = renderReport(setup.format, report, {
     redactPercent: setup.redactPercent,
     color,
-    rules: setup.specs.map((s) => ({ id: s.id, description: s.description, remediation: s.remediation, severity: s.severity, reference: s.reference })),
+    rules: setup.specs,
   });
   if (setup.output) writeOutput(setup.output, text);
   else process.stdout.write(text);
@@ -34,7 +34,7 @@ export function finishScan(args: ParsedArgs, setup: ScanSetup, kind: ScanKind, r
 
 function provenance(root: string): Pick<ScanReport, "repositoryUri" | "revision" | "branch"> {
   const repositoryUri = git(["config", "--get", "remote.origin.url"], root, { allowFail: true }).trim() || undefined;
-  const revision = git(["rev-parse", "-q", "--verify", "HEAD"], root, { allowFail: true }).trim() || undefined;
-  const branch = git(["symbolic-ref", "-q", "--short", "HEAD"], root, { allowFail: true }).trim() || undefined;
-  return { repositoryUri, revision, branch };
+  // One call for both: the commit, then the branch ("HEAD" when detached); nothing before the first commit.
+  const [revision, ref] = git(["rev-parse", "HEAD", "--abbrev-ref", "HEAD"], root, { allowFail: true }).trim().split("\n");
+  return { repositoryUri, revision: revision || undefined, branch: ref && ref !== "HEAD" ? ref : undefined };
 }
