@@ -106,7 +106,7 @@ function timeOnce(cmd, args, env, expectCode) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function main() {
-  if (!existsSync(join(dirname(BIN), "..", "dist", "cli", "main.js"))) throw new Error("dist/ is missing: run `npm run build` first");
+  if (!existsSync(join(dirname(BIN), "..", "dist", "bundle", "main.js"))) throw new Error("dist/ is missing: run `npm run build` first");
   const t0 = Date.now();
   buildRepo();
   console.log(`repository: ${REPO} (${TRACKED} tracked files, ready in ${Date.now() - t0} ms); ${RUNS} rounds, node ${process.version}`);

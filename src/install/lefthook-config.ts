@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from "yaml";
+import type { Document, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { yaml } from "../lib/lazy-packages.js";
 import { UsageError } from "../cli/errors.js";
 
 /** Name of our command (lefthook `commands:` key, or `jobs:` item name). */
@@ -79,7 +80,7 @@ function load(path: string, name: string): { doc: Document; source: string } {
   } catch (err) {
     throw new UsageError(`${name}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  const doc = parseDocument(source);
+  const doc = yaml().parseDocument(source);
   if (doc.errors.length > 0) throw new UsageError(`${name}: invalid YAML (${doc.errors[0]!.message.split("\n")[0]})`);
   if (doc.contents !== null && !isMap(doc.contents) && !(isScalar(doc.contents) && doc.contents.value === null)) {
     throw new UsageError(`${name}: expected a mapping of hook names at the top level`);
@@ -92,4 +93,16 @@ function save(path: string, doc: Document, source: string): void {
   const indent = /^\S[^\n]*:\s*\n( +)\S/m.exec(source)?.[1]?.length ?? 2;
   const flatSeq = /^( *)[^\s#-][^\n]*:\s*\n\1- /m.test(source);
   writeFileSync(path, doc.toString({ indent, indentSeq: !flatSeq, lineWidth: 0 }));
+}
+
+function isMap(node: unknown): node is YAMLMap {
+  return yaml().isMap(node);
+}
+
+function isSeq(node: unknown): node is YAMLSeq {
+  return yaml().isSeq(node);
+}
+
+function isScalar(node: unknown): node is Scalar {
+  return yaml().isScalar(node);
 }

@@ -2,12 +2,12 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-/** Builds dist/ before the CLI tests when any source file is newer than the last build. */
+/** Builds dist/ (modules and the CLI bundle) before the CLI tests when any source file is newer than the last build. */
 export default function setup(): void {
   const root = join(import.meta.dirname, "..", "..");
-  const built = mtime(join(root, "dist", "cli", "main.js"));
+  const built = Math.min(mtime(join(root, "dist", "cli", "main.js")), mtime(join(root, "dist", "bundle", "main.js")));
   if (built > 0 && newest(join(root, "src")) <= built) return;
-  execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
+  execFileSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: "inherit" });
 }
 
 function mtime(p: string): number {

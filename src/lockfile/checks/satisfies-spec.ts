@@ -1,6 +1,4 @@
-import satisfies from "semver/functions/satisfies.js";
-import valid from "semver/functions/valid.js";
-import validRange from "semver/ranges/valid.js";
+import { semver } from "../../lib/lazy-packages.js";
 import { aliasTarget } from "../parse/descriptor.js";
 
 /**
@@ -9,6 +7,7 @@ import { aliasTarget } from "../parse/descriptor.js";
  * arborist `dep-valid` does; `npm:name@range` aliases test their range.
  */
 export function satisfiesSpec(version: string, spec: string): boolean | undefined {
+  const { satisfies, valid, validRange } = semver();
   const range = aliasTarget(spec)?.range ?? spec;
   if (range.trim() === "*" || range.trim() === "") return valid(version, true) ? true : undefined;
   if (!validRange(range, true) || !valid(version, true)) return undefined;

@@ -1,4 +1,5 @@
-import { LineCounter, isMap, isScalar, parseDocument } from "yaml";
+import type { LineCounter } from "yaml";
+import { yaml } from "../../lib/lazy-packages.js";
 import { LockfileError, isRecord } from "../lockfile-error.js";
 import type { DuplicateKey, ImporterLock, LockEntry, Lockfile } from "../types.js";
 import { pnpmEntry, pnpmImporter } from "./pnpm-entry.js";
@@ -8,6 +9,7 @@ const KNOWN_VERSIONS = new Set(["6.0", "6.1", "9.0"]);
 
 /** Parses pnpm-lock.yaml (lockfileVersion 6.x and 9.0) with the `yaml` library. */
 export function parsePnpm(text: string, path: string): Lockfile {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: false, lineCounter, prettyErrors: false });
   const error = doc.errors[0];
@@ -36,6 +38,7 @@ export function parsePnpm(text: string, path: string): Lockfile {
 
 /** Lines of the `packages:` keys and keys written twice (the YAML parse keeps the last copy). */
 function keyLines(node: unknown, counter: LineCounter): { lines: Map<string, number>; duplicates: DuplicateKey[] } {
+  const { isMap, isScalar } = yaml();
   const lines = new Map<string, number>();
   const seen = new Map<string, string>();
   const duplicates: DuplicateKey[] = [];

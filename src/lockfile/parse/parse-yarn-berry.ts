@@ -1,4 +1,4 @@
-import { parseSyml } from "@yarnpkg/parsers";
+import { yarnParsers } from "../../lib/lazy-packages.js";
 import { LockfileError, isRecord, specMap, str } from "../lockfile-error.js";
 import type { ImporterLock, LockEntry, Lockfile } from "../types.js";
 import { splitDescriptor, splitKeyLine } from "./descriptor.js";
@@ -13,7 +13,7 @@ const KNOWN_VERSIONS = new Set(["4", "5", "6", "7", "8"]);
 export function parseYarnBerry(text: string, path: string): Lockfile {
   let data: Record<string, unknown>;
   try {
-    data = parseSyml(text);
+    data = yarnParsers().parseSyml(text);
   } catch (err) {
     throw new LockfileError(path, `invalid yarn.lock (${(err as Error).message})`);
   }
