@@ -23,12 +23,13 @@ Scan options:
       --fail-on-unaudited                baseline entries still unaudited do not suppress their findings
       --keep-missing                     baseline update: keep entries no longer found
   -q, --quiet                            no notices on stderr
+  -j, --jobs N                           work-tree scanning threads (default: one per core up to 4; one on 2 cores)
 
 History options:
       --range A..B | --since DATE | --branch REF
       --cache FILE                       remember scanned commits; re-runs scan only new ones
       --all-occurrences                  list every commit a secret appears in
-  -j, --jobs N                           matching threads (default: cores)
+  -j, --jobs N                           matching threads (default: cores - 1, up to 8)
       --shard I/N                        scan one deterministic share of the commits
       --progress | --no-progress
 

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from "node:fs";
 import { decodeText } from "./decode-text.js";
 
 /** Why a file yielded no text. */
@@ -7,35 +7,34 @@ export type SkipReason = "missing" | "not-a-file" | "symlink" | "too-large" | "b
 export type ReadResult = { text: string; bytes: number } | { skipped: SkipReason; detail?: string };
 
 /**
- * Reads a regular file as text. Symlinks, FIFOs, sockets and devices are never opened (a FIFO
- * would block forever); files over maxBytes are not read at all.
+ * Opening flags: a symlink is refused by the kernel (ELOOP) instead of followed, a FIFO opens
+ * without waiting for a writer, and a terminal never becomes the controlling one. The type check
+ * then runs on the open descriptor: one lstat fewer per file, and no race between check and open.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK | constants.O_NOCTTY;
+
+/**
+ * Reads a regular file as text. Symlinks are not followed and nothing but a regular file is read
+ * (a FIFO or a device would block or never end); files over maxBytes are not read at all.
  */
 export function readTextFile(name: string, maxBytes: number): ReadResult {
-  let path: string | Buffer = name;
-  let st;
-  try {
-    st = lstatSync(path, { throwIfNoEntry: false });
-  } catch (err) {
-    return { skipped: "unreadable", detail: (err as NodeJS.ErrnoException).code };
-  }
-  if (!st && name.includes("\uFFFD")) {
+  let fd = open(name);
+  if (fd === "ENOENT" && name.includes("\uFFFD")) {
     // The listing decoded a non-UTF-8 file name (Latin-1 "caf\xe9.txt"); find its real bytes.
     const raw = rawPath(name);
-    if (raw) path = raw;
-    st = raw ? lstatSync(raw, { throwIfNoEntry: false }) : undefined;
+    if (raw) fd = open(raw);
   }
-  if (!st) return { skipped: "missing" };
-  if (st.isSymbolicLink()) return { skipped: "symlink" };
-  if (!st.isFile()) return { skipped: "not-a-file" };
-  if (st.size > maxBytes) return { skipped: "too-large", detail: String(st.size) };
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (err) {
-    return { skipped: "unreadable", detail: (err as NodeJS.ErrnoException).code };
+  if (typeof fd === "string") {
+    if (fd === "ENOENT" || fd === "ENOTDIR") return { skipped: "missing" };
+    if (fd === "ELOOP") return { skipped: "symlink" };
+    if (fd === "ENXIO") return { skipped: "not-a-file" }; // a socket
+    return { skipped: "unreadable", detail: fd };
   }
   try {
-    const size = Math.min(fstatSync(fd).size, maxBytes + 1);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { skipped: "not-a-file" };
+    if (st.size > maxBytes) return { skipped: "too-large", detail: String(st.size) };
+    const size = Math.min(st.size, maxBytes + 1);
     const buf = scratchBuffer(size);
     let n = 0;
     while (n < size) {
@@ -50,6 +49,15 @@ export function readTextFile(name: string, maxBytes: number): ReadResult {
     return { skipped: "unreadable", detail: (err as NodeJS.ErrnoException).code };
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A descriptor, or the error code when the path cannot be opened. */
+function open(path: string | Buffer): number | string {
+  try {
+    return openSync(path, OPEN_FLAGS);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code ?? "error";
   }
 }
 

@@ -110,7 +110,7 @@ describe("work-tree scan", () => {
     expect(execFileSync("ls", ["-A", out]).toString().trim()).toBe("r.json");
   });
 
-  it("finds the same secrets with the second thread as without (many files)", () => {
+  it("finds the same secrets with three scanning threads as with one (many files)", () => {
     const repo = tempRepo();
     const expected: string[] = [];
     for (let i = 0; i < 400; i++) {
@@ -121,8 +121,11 @@ describe("work-tree scan", () => {
       if (planted) expected.push(name);
     }
     git(repo, "add", "-A");
-    const r = scanJson(repo, []);
-    expect(r.findings.map((f) => f.file).sort()).toEqual(expected.sort());
+    for (const jobs of ["1", "3"]) {
+      const r = scanJson(repo, ["--jobs", jobs]);
+      expect(r.findings.map((f) => f.file).sort()).toEqual(expected.sort());
+      expect(r.stats?.files).toBe(400);
+    }
   });
 
   it("rejects an unknown option and a bad --format with exit 2", () => {
