@@ -37,7 +37,7 @@ export function scanFiles({ root, files, rules, config, maxFileSize, inlineAllow
     }
     out.stats.files++;
     out.stats.bytes += r.bytes;
-    for (const f of scanFragment(rules, { path: rel, text: r.text }, { keepSuppressed: true, inlineAllow })) out.findings.push(f);
+    for (const f of scanFragment(rules, { path: rel, text: r.text, utf8Bytes: r.utf8Bytes }, { keepSuppressed: true, inlineAllow })) out.findings.push(f);
   }
   return out;
 }

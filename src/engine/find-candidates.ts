@@ -24,7 +24,10 @@ export function findCandidateWindows(set: CompiledRules, text: string): Window[]
   const done: Window[] = [];
   let lineStart = 0;
   let lineEnd = -1;
-  findKeywords(set.matcher, text, (end, kw) => {
+  const hits = findKeywords(set.matcher, text);
+  for (let h = 0; h < hits.length; h += 2) {
+    const end = hits[h]!;
+    const kw = hits[h + 1]!;
     if (end > lineEnd) {
       lineStart = text.lastIndexOf("\n", end - 1) + 1;
       const nl = text.indexOf("\n", end);
@@ -55,7 +58,7 @@ export function findCandidateWindows(set: CompiledRules, text: string): Window[]
       if (prev) done.push(prev);
       pending.set(r, { rule: r, start, end: stop, cutStart: isCutStart(text, start), cutEnd: isCut(text, stop) });
     }
-  });
+  }
   for (const w of pending.values()) done.push(w);
   return done;
 }

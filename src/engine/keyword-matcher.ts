@@ -84,11 +84,13 @@ export function buildKeywordMatcher(keywords: readonly string[]): KeywordMatcher
 }
 
 /**
- * Calls onHit(endIndex, keywordId) for every keyword occurrence, in increasing end order.
- * endIndex is the index just past the keyword's last character.
+ * Every keyword occurrence in the text, in increasing end order, as flat pairs: hits[2k] is the
+ * index just past the keyword's last character, hits[2k + 1] the keyword id. (A callback per hit
+ * cost the scan a deoptimization per file: each file's callback is a new closure.)
  */
-export function findKeywords(m: KeywordMatcher, text: string, onHit: (end: number, keywordId: number) => void): void {
+export function findKeywords(m: KeywordMatcher, text: string): number[] {
   const { packed, outStart, outputs, classOf, width } = m;
+  const hits: number[] = [];
   let s = 0;
   for (let i = 0, n = text.length; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -96,7 +98,8 @@ export function findKeywords(m: KeywordMatcher, text: string, onHit: (end: numbe
     s = v & ~HAS_OUTPUT;
     if (v !== s) {
       const state = s / width;
-      for (let k = outStart[state]!, b = outStart[state + 1]!; k < b; k++) onHit(i + 1, outputs[k]!);
+      for (let k = outStart[state]!, b = outStart[state + 1]!; k < b; k++) hits.push(i + 1, outputs[k]!);
     }
   }
+  return hits;
 }

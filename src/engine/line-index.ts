@@ -2,7 +2,11 @@
 export class LineIndex {
   private starts: number[] | undefined;
 
-  constructor(private readonly text: string) {}
+  /** `utf8Bytes`: the text is UTF-8 bytes one per character, and columns count the decoded UTF-16 code units. */
+  constructor(
+    private readonly text: string,
+    private readonly utf8Bytes = false,
+  ) {}
 
   /** 1-based line and column (UTF-16 code units) of an offset. */
   locate(offset: number): { line: number; column: number } {
@@ -14,7 +18,8 @@ export class LineIndex {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    const column = this.utf8Bytes ? utf16Length(this.text, starts[lo]!, offset) : offset - starts[lo]!;
+    return { line: lo + 1, column: column + 1 };
   }
 
   /**
@@ -41,6 +46,16 @@ export class LineIndex {
 
 /** How much of a long line around a match counts as its line (inline allow comments, line allowlists). */
 const LINE_CONTEXT = 4096;
+
+/** UTF-16 code units that the UTF-8 bytes text[from, to) decode to: one per lead byte, two for 4-byte sequences. */
+function utf16Length(text: string, from: number, to: number): number {
+  let units = 0;
+  for (let i = from; i < to; i++) {
+    const b = text.charCodeAt(i);
+    if (b < 0x80 || b >= 0xc0) units += b >= 0xf0 ? 2 : 1;
+  }
+  return units;
+}
 
 function lineStarts(text: string): number[] {
   const starts = [0];

@@ -20,8 +20,10 @@ export interface ScanOptions {
 /** A regex match that passed the rule's own filters, before locating. */
 interface Candidate {
   rule: CompiledRule;
+  /** Offsets in the fragment text. */
   start: number;
   end: number;
+  /** Decoded when the fragment holds UTF-8 bytes. */
   secret: string;
   entropy: number;
   confidence: Confidence;
@@ -33,10 +35,11 @@ export function scanFragment(set: CompiledRules, fragment: Fragment, options: Sc
   const findings = scanPlain(set, fragment, options);
   const encoded = findEncodedValues(fragment.text);
   if (encoded.length === 0) return findings;
-  const lines = new LineIndex(fragment.text);
+  const lines = new LineIndex(fragment.text, fragment.utf8Bytes);
   for (const value of encoded) {
     const at = lines.locate(value.start);
     const line = fragment.lineMap ? fragment.lineMap[at.line - 1] ?? at.line : at.line;
+    // value.text is decoded from base64 into an ordinary string, whatever the fragment's own form.
     for (const f of scanPlain(set, { path: fragment.path, text: value.text }, options)) {
       findings.push({ ...f, line, column: at.column, endLine: line, endColumn: at.column, encoding: "base64" });
     }
@@ -48,12 +51,12 @@ export function scanFragment(set: CompiledRules, fragment: Fragment, options: Sc
 function scanPlain(set: CompiledRules, fragment: Fragment, options: ScanOptions): Finding[] {
   const { text } = fragment;
   if (text.length === 0 || set.rules.length === 0) return [];
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(text, fragment.utf8Bytes);
   const candidates: Candidate[] = [];
   for (const w of findCandidateWindows(set, text)) {
     const rule = set.rules[w.rule]!;
     if (rule.pathRe && !rule.pathRe.test(fragment.path)) continue;
-    matchWindow(rule, text, w, lines, options, candidates);
+    matchWindow(rule, text, w, lines, options, candidates, fragment.utf8Bytes === true);
   }
   if (candidates.length === 0) return [];
   return resolveOverlaps(candidates)
@@ -61,7 +64,7 @@ function scanPlain(set: CompiledRules, fragment: Fragment, options: ScanOptions)
     .map((c) => toFinding(c, fragment, lines));
 }
 
-function matchWindow(rule: CompiledRule, text: string, w: Window, lines: LineIndex, options: ScanOptions, out: Candidate[]): void {
+function matchWindow(rule: CompiledRule, text: string, w: Window, lines: LineIndex, options: ScanOptions, out: Candidate[], utf8Bytes: boolean): void {
   const sub = w.start === 0 && w.end === text.length ? text : text.slice(w.start, w.end);
   const re = rule.re;
   re.lastIndex = 0;
@@ -74,7 +77,7 @@ function matchWindow(rule: CompiledRule, text: string, w: Window, lines: LineInd
     const offset = secretOffset(rule, sub, m);
     if (offset < 0) continue;
     const start = w.start + offset;
-    const candidate = judge(rule, secret, start, lines, options);
+    const candidate = judge(rule, secret, start, lines, options, utf8Bytes);
     if (candidate) out.push(candidate);
   }
 }
@@ -87,8 +90,12 @@ function secretOffset(rule: CompiledRule, sub: string, m: RegExpExecArray): numb
   return span ? span[0] : -1;
 }
 
-/** The rule's filters, cheapest first; undefined drops the match. */
-function judge(rule: CompiledRule, secret: string, start: number, lines: LineIndex, options: ScanOptions): Candidate | undefined {
+/**
+ * The rule's filters, cheapest first; undefined drops the match. In a fragment of UTF-8 bytes they
+ * judge the decoded secret and line, as in a decoded fragment.
+ */
+function judge(rule: CompiledRule, match: string, start: number, lines: LineIndex, options: ScanOptions, utf8Bytes: boolean): Candidate | undefined {
+  const secret = utf8Bytes ? decodeUtf8Bytes(match) : match;
   const entropy = shannonEntropy(secret);
   if (entropy < rule.entropy) return undefined;
   if (!rule.spec.noPlaceholderFilter && isPlaceholder(secret)) return undefined;
@@ -97,7 +104,7 @@ function judge(rule: CompiledRule, secret: string, start: number, lines: LineInd
     const lower = secret.toLowerCase();
     if (rule.stopwords.some((w) => lower.includes(w))) return undefined;
   }
-  const line = lines.lineAt(start);
+  const line = utf8Bytes ? decodeUtf8Bytes(lines.lineAt(start)) : lines.lineAt(start);
   if (rule.generic && isUnlikelyGenericSecret(secret, line)) return undefined;
   if (rule.lineRegexes.some((r) => r.test(line))) return undefined;
   let confidence: Confidence = rule.generic ? (entropy >= 4 ? "medium" : "low") : "medium";
@@ -107,7 +114,7 @@ function judge(rule: CompiledRule, secret: string, start: number, lines: LineInd
     confidence = verdict;
   }
   const inline = options.inlineAllow !== false && hasInlineAllow(line);
-  return { rule, start, end: start + secret.length, secret, entropy, confidence, suppressedBy: inline ? "inline" : undefined };
+  return { rule, start, end: start + match.length, secret, entropy, confidence, suppressedBy: inline ? "inline" : undefined };
 }
 
 /** Where two rules matched overlapping text, keep the specific rule over a generic one, then the longer. */
@@ -152,6 +159,14 @@ function toFinding(c: Candidate, fragment: Fragment, lines: LineIndex): Finding 
     fingerprint: fingerprintOf(c.rule.id, fragment.path, c.secret),
     ...(c.suppressedBy ? { suppressedBy: c.suppressedBy } : {}),
   };
+}
+
+/** The string that UTF-8 bytes held one per character decode to (invalid sequences as U+FFFD). */
+function decodeUtf8Bytes(bytes: string): string {
+  if (!/[^\x00-\x7f]/.test(bytes)) return bytes;
+  const raw = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) raw[i] = bytes.charCodeAt(i);
+  return new TextDecoder().decode(raw);
 }
 
 function isWordChar(text: string, i: number): boolean {

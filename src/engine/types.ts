@@ -66,6 +66,12 @@ export interface Fragment {
   text: string;
   /** For diff fragments: lineMap[i] is the file line number of the fragment's line i+1. */
   lineMap?: ArrayLike<number>;
+  /**
+   * `text` holds UTF-8 bytes, one character per byte (decoded as latin1: twice as fast as UTF-8,
+   * and the rules only look for ASCII). Findings come out as for the decoded text: the secret
+   * decoded, columns in UTF-16 code units.
+   */
+  utf8Bytes?: boolean;
 }
 
 /** Why a match was not reported (only kept when the caller asks for suppressed findings). */

@@ -1,10 +1,11 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from "node:fs";
-import { decodeText } from "./decode-text.js";
+import { decodeForScan } from "./decode-text.js";
 
 /** Why a file yielded no text. */
 export type SkipReason = "missing" | "not-a-file" | "symlink" | "too-large" | "binary" | "unreadable";
 
-export type ReadResult = { text: string; bytes: number } | { skipped: SkipReason; detail?: string };
+/** The text (UTF-8 bytes one per character when utf8Bytes, see decodeForScan), or why there is none. */
+export type ReadResult = { text: string; utf8Bytes: boolean; bytes: number } | { skipped: SkipReason; detail?: string };
 
 /**
  * Opening flags: a symlink is refused by the kernel (ELOOP) instead of followed, a FIFO opens
@@ -43,8 +44,8 @@ export function readTextFile(name: string, maxBytes: number): ReadResult {
       n += r;
     }
     if (n > maxBytes) return { skipped: "too-large", detail: String(n) };
-    const text = decodeText(buf.subarray(0, n));
-    return text === undefined ? { skipped: "binary" } : { text, bytes: n };
+    const decoded = decodeForScan(buf.subarray(0, n));
+    return decoded === undefined ? { skipped: "binary" } : { ...decoded, bytes: n };
   } catch (err) {
     return { skipped: "unreadable", detail: (err as NodeJS.ErrnoException).code };
   } finally {
