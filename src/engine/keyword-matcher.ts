@@ -6,6 +6,8 @@
  * 1 MB: it stays in cache, and two threads scanning at once no longer evict each other's.
  */
 
+import { wasmHitFinder, type HitFinder } from "./keyword-scan-wasm.js";
+
 const ASCII = 128;
 /** Set on a packed transition when the target state ends at least one keyword. */
 const HAS_OUTPUT = 1 << 30;
@@ -21,6 +23,8 @@ export interface KeywordMatcher {
   outputs: Int32Array;
   /** Number of character classes (the row width of `packed`). */
   width: number;
+  /** The WebAssembly loop over these tables, made on first use (null where WebAssembly is unavailable). */
+  wasm?: HitFinder | null;
 }
 
 /** Builds the automaton; keywords must be non-empty lower-case ASCII. */
@@ -86,9 +90,23 @@ export function buildKeywordMatcher(keywords: readonly string[]): KeywordMatcher
 /**
  * Every keyword occurrence in the text, in increasing end order, as flat pairs: hits[2k] is the
  * index just past the keyword's last character, hits[2k + 1] the keyword id. (A callback per hit
- * cost the scan a deoptimization per file: each file's callback is a new closure.)
+ * cost the scan a deoptimization per file: each file's callback is a new closure.) Runs the
+ * WebAssembly loop (keyword-scan-wasm.ts), or this module's own where there is none.
  */
 export function findKeywords(m: KeywordMatcher, text: string): number[] {
+  if (m.wasm === undefined) m.wasm = wasmHitFinder(m) ?? null;
+  if (m.wasm !== null) {
+    try {
+      return m.wasm(text);
+    } catch {
+      m.wasm = null; // out of memory for a huge text: the JavaScript loop needs none
+    }
+  }
+  return findKeywordsInJs(m, text);
+}
+
+/** findKeywords as a JavaScript loop: the fallback, and the reference the WebAssembly loop is tested against. */
+export function findKeywordsInJs(m: KeywordMatcher, text: string): number[] {
   const { packed, outStart, outputs, classOf, width } = m;
   const hits: number[] = [];
   let s = 0;
