@@ -29,9 +29,11 @@ export async function runWorktreeScan(args: ParsedArgs): Promise<number> {
   const early = threads.count > 1 && args.positionals.every((p) => isDir(resolve(p))) ? startWorkers(threads.count - 1) : [];
   try {
     const { root, inRepo, paths } = resolveScanPaths(args);
-    const listing = await listForScan(args, { root, inRepo, paths }, early);
+    // git lists the files while this thread compiles the rules.
+    const listed = listForScan(args, { root, inRepo, paths }, early);
+    listed.catch(() => undefined); // awaited below, unless the setup fails first
     const setup = prepareScan(args, root);
-    const collected = await collectWorktreeFindings(args, setup, { inRepo, paths, listing });
+    const collected = await collectWorktreeFindings(args, setup, { inRepo, paths, listing: await listed });
     return finishScan(args, setup, "worktree", collected.findings, collected.stats, inRepo);
   } catch (err) {
     await Promise.all(early.map((w) => w.stop())); // a worker still booting or scanning would keep the process from exiting after the error

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { gitBuffer } from "./git.js";
+import { gitAsync } from "./git.js";
 
 /** Where to look and how: repository root (or scan root outside git) and the user's paths. */
 export interface ListOptions {
@@ -30,7 +30,8 @@ export async function listWorktreeFiles(opts: ListOptions): Promise<string[]> {
 async function listDirs(opts: ListOptions, dirs: readonly string[]): Promise<string[]> {
   if (opts.inRepo) {
     const specs = dirs.map((d) => (resolve(d) === resolve(opts.root) ? "." : toRel(opts.root, d)));
-    const out = gitBuffer(["-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ...specs], opts.root);
+    // Asynchronous, so that the caller can compile the rules while git lists.
+    const out = await gitAsync(["-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ...specs], opts.root);
     const names = out.toString("utf8").split("\0").filter(Boolean);
     return [...new Set(names)];
   }
