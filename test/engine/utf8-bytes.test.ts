@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileRules, scanFragment } from "../../src/engine/index.js";
 import { loadRulePack } from "../../src/rules/load-rule-pack.js";
@@ -41,6 +42,20 @@ describe("files with non-ASCII text, scanned as UTF-8 bytes", () => {
     const decoded = decodeForScan(Buffer.from(text, "utf8"))!;
     expect(decoded).toEqual({ text, utf8Bytes: false });
     expect(scanFragment(rules, { path: "f.js", ...decoded }).map((f) => f.secret)).toEqual([text.slice(12, -2)]);
+  });
+
+  it("counts columns after invalid UTF-8 as the UTF-8 decoder does (one U+FFFD per maximal invalid subpart)", () => {
+    const token = githubToken();
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), fc.uint8Array({ maxLength: 40 }), (before, between) => {
+        const bytes = Buffer.concat([Buffer.from(before.map((b) => (b === 0 ? 1 : b))), Buffer.from(` t="${token}" `), Buffer.from(between.map((b) => (b === 0 || b === 10 ? 1 : b))), Buffer.from(` u="${token}"\n`)]);
+        const decoded = decodeForScan(bytes);
+        if (!decoded) return; // a UTF-16 BOM look-alike
+        const expected = scanFragment(rules, { path: "f.js", text: bytes.toString("utf8").replace(/^\uFEFF/, "") });
+        expect(scanFragment(rules, { path: "f.js", text: decoded.text, utf8Bytes: decoded.utf8Bytes })).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("keeps ASCII files as they are", () => {
