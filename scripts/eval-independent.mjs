@@ -5,7 +5,10 @@
  * scans it with our CLI and with gitleaks, matches findings to labels by file + line, and prints
  * recall / precision of both plus OUR false negatives and false positives (secrets redacted).
  *
- *   node scripts/eval-independent.mjs [--seed N] [--keep] [--no-gitleaks] [--json OUT]
+ *   node scripts/eval-independent.mjs [--corpus GENERATOR] [--seed N] [--keep] [--no-gitleaks] [--json OUT]
+ *
+ * --corpus names another generator with the same API (default test/corpus-independent/generate.mjs;
+ * test/corpus-independent-2/generate.mjs is a second one, written later by another hand).
  *
  * Scoring: a finding on a labelled secret line (or inside a labelled PEM block) is a true positive;
  * several findings on one label count once. Every distinct other (file, line) with a finding is a
@@ -18,9 +21,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { gitleaksFindings } from "./gitleaks-runner.mjs";
-import { generateIndependentCorpus, writeCorpus } from "../test/corpus-independent/generate.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -29,6 +31,7 @@ const seed = opt("--seed") !== undefined ? Number(opt("--seed")) : undefined;
 const keep = args.includes("--keep");
 const withGitleaks = !args.includes("--no-gitleaks");
 const jsonOut = opt("--json");
+const generator = resolve(opt("--corpus") ?? join(root, "test/corpus-independent/generate.mjs"));
 
 /** Hides every long token-like run: at most the first 4 characters stay visible. */
 export function redactLine(line, max = 160) {
@@ -87,7 +90,8 @@ function lineOf(corpus, path, line) {
   return f ? (f.text.split("\n")[line - 1] ?? "") : "";
 }
 
-function main() {
+async function main() {
+  const { generateIndependentCorpus, writeCorpus } = await import(pathToFileURL(generator).href);
   const work = mkdtempSync(join(tmpdir(), "scan-secrets-indep-"));
   const dir = join(work, "corpus");
   const corpus = generateIndependentCorpus(seed !== undefined ? { seed } : {});
@@ -139,4 +143,4 @@ function summarize(keys) {
   return [...c.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}×${n}`).join(", ") || "none";
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

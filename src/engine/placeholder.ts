@@ -6,7 +6,7 @@ import { shannonEntropy } from "./entropy.js";
  * the shared false-positive filter every rule gets unless it opts out (`noPlaceholderFilter`).
  */
 
-const TEMPLATE = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\{\{[^}]*\}\}|<[^<>]*>|%\([^)]*\)s|%[A-Z_][A-Z0-9_]*%|\$[A-Za-z_][A-Za-z0-9_]*|#\{[^}]*\}|@[A-Za-z_][A-Za-z0-9_.]*@)$/;
+const TEMPLATE = /^(?:\{[A-Za-z_][\w.]{0,60}\}|\$\{[^}]*\}|\$\([^)]*\)|\{\{[^}]*\}\}|<[^<>]*>|%\([^)]*\)s|%[A-Z_][A-Z0-9_]*%|\$[A-Za-z_][A-Za-z0-9_]*|#\{[^}]*\}|@[A-Za-z_][A-Za-z0-9_.]*@)$/;
 const EMBEDDED_TEMPLATE = /\$\{[^}]{1,80}\}|\{\{[^}]{0,80}\}\}|<%=?[^%]{0,80}%>|\$\([^)]{1,80}\)|%env\([^)]{1,80}\)%|#\{[^}]{1,80}\}/;
 const ENV_REFERENCE = /process\.env|os\.environ|os\.getenv|getenv\(|\bENV\[|System\.getenv|Environment\.GetEnvironmentVariable|\$env:|secrets\.|vars\./i;
 const MASK = /x{4,}|\*{3,}|•{3,}|#{4,}|\.{3,}|…|_{4,}|-{4,}|0{8,}|1{8,}|9{8,}|a{6,}/i;
@@ -26,19 +26,34 @@ function looksRandom(rest: string): boolean {
 }
 
 /**
- * Keys printed in providers' public documentation (Stripe's API reference test keys), kept as
- * SHA-256 so this file holds no token. They are in every tutorial copy and grant nothing.
+ * Keys printed in public documentation, kept as SHA-256 so this file holds no token. They are in
+ * every tutorial copy and library docstring, and grant nothing.
  */
 const PUBLISHED_EXAMPLES = new Set([
+  // Stripe's API reference test keys
   "2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326",
   "f2d6ca16515033e5dce14eba840b979d27b5cbae24bb3e5bf484339667f86397",
   "7e8de44ea9ecf6d53415c90f5b249a8591f7abafbf7d65a2c0d855afeca3ec09",
   "c4341ce2cfcb5209124439c61efbae3ceb5d10b48997f67face25578db0918a2",
+  // RFC 6749 (OAuth 2.0): access token, refresh token, authorization code, client credentials (Basic)
+  "6c96130f130ab0d6d158397e24d2bcc1c9a5e73ae081f6e983f1c7b545d24a4c",
+  "00cf4c781dc37003f7c7dd7d4c9a6ef1e0f4c62d9a291aa8bc398774e3fefd32",
+  "a35b81a7d7927b70ec99270dd2362b88580a28574af812f2c02f56469579186f",
+  "ca7459e2b26776de081b9a07e40227fd6cff232a1e3233ff6b6aa6d036ca9981",
+  // RFC 5849 (OAuth 1.0): tokens, token secret, consumer key and secret of its examples
+  "128e8e99b7b9ff47335bfb2e33ffe28b8058dc50dec07862550a366528d7da6b",
+  "4c20e6f5cc11b93731e74cbe20739821d61c3563c9f50ecb884a27cd369f01fb",
+  "bb9b1163338b2a51495834ad5c65420443d6327381cf0f94ebf92b117f209d72",
+  "649e1f5c769e718ba10d1a702a36499a731441d960b06da91c4c97786bf84595",
+  "293257ab6495ebb11cf9e4aee0686ca30df8de2ab8d251f2cbbcf177bdfcae91",
+  "cb87c87e4a138d9a72259d2a01bab15623c9846e568c1509b287721645a6ea53",
+  "9d03b692e941d5ace207a9f8048834439f6de98e5c6c1590c22c4f4577c88a42",
+  "80f8b7c904d4a43f3b7036db73247daafe15b3f647b337d19031ff67b7c1a177",
 ]);
 
-/** True for a documented example key (compared by hash; only token-length values are hashed). Token rules list them in their allowlists. */
+/** True for a documented example key (compared by hash; only token-length values are hashed). */
 export function isPublishedExample(secret: string): boolean {
-  return secret.length >= 24 && secret.length <= 64 && PUBLISHED_EXAMPLES.has(createHash("sha256").update(secret).digest("hex"));
+  return secret.length >= 16 && secret.length <= 64 && PUBLISHED_EXAMPLES.has(createHash("sha256").update(secret).digest("hex"));
 }
 
 /** True when the value is a template, a variable reference, a mask or a well-known dummy. */
@@ -47,6 +62,7 @@ export function isPlaceholder(secret: string): boolean {
   if (TEMPLATE.test(secret)) return true;
   if (EMBEDDED_TEMPLATE.test(secret)) return true;
   if (ENV_REFERENCE.test(secret)) return true;
+  if (isPublishedExample(secret)) return true;
   if (MASK.test(secret)) return true;
   if (WORDS.test(secret)) return true;
   if (SHORT_WORDS.test(secret) && !looksRandom(secret.replace(SHORT_WORDS_ANYWHERE, ""))) return true;

@@ -128,7 +128,10 @@ describe("isPlaceholder", () => {
     ["process.env.API_KEY", true],
     ["aaaaaaaaaaaa", true],
     ["Zq3tbdX9kLm2Pq8Rw4Ys", false],
-    ["sk_" + "test_" + "4eC39HqLyjWDarjtT1zdp7dc", false],
+    ["sk_" + "test_" + "Vq8rKd2LwZ3mXp7Ty4NbHs9c", false],
+    ["sk_" + "test_" + "4eC39HqLyjWDarjtT1zdp7dc", true], // Stripe's API reference key
+    ["2YotnFZFEjr1zCsicMWpAA", true], // RFC 6749's example access token
+    ["{self.password}", true],
     ["Xy7TODOk2Lq9wPz3Mn8R", false],
   ])("%s -> %s", async (value, expected) => {
     const { isPlaceholder } = await import("../../src/engine/placeholder.js");
