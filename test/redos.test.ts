@@ -68,6 +68,7 @@ const ACCEPTED: Record<string, string> = {
   "launchdarkly-access-token": CONTEXT_RULE,
   "twitter-bearer-token": CONTEXT_RULE,
   "asana-pat": CONTEXT_RULE,
+  "sql-insert-secret-column": "fuzz timeout: bounded column list and value tuple, each item a single character or a quoted string",
 };
 
 interface Item {
