@@ -7,7 +7,7 @@ import type { RuleSpec } from "../engine/types.js";
 import { ConfigProblem, isObject } from "./config-schema.js";
 
 const RULE_KEYS = [
-  "id", "description", "regex", "flags", "secretGroup", "keywords", "entropy", "validate", "maxLength", "multiline",
+  "id", "description", "regex", "flags", "secretGroup", "keywords", "requires", "entropy", "validate", "maxLength", "multiline",
   "path", "severity", "remediation", "noPlaceholderFilter", "allowlist", "examples", "reference",
 ];
 

@@ -16,6 +16,7 @@ export interface CompiledRule {
   maxLength: number;
   multiline: boolean;
   generic: boolean;
+  requires: string[];
   pathRe?: RegExp;
   allowRegexes: RegExp[];
   stopwords: string[];
@@ -100,6 +101,8 @@ function compileRule(spec: RuleSpec, index: number, entropyOverride: number | un
   if (typeof entropy !== "number" || !(entropy >= 0 && entropy <= 8)) throw new RuleError(id, "entropy must be a number from 0 to 8");
   const maxLength = spec.maxLength ?? 512;
   if (!Number.isInteger(maxLength) || maxLength < 8 || maxLength > 65536) throw new RuleError(id, "maxLength must be an integer from 8 to 65536");
+  const requires = spec.requires ?? [];
+  if (!Array.isArray(requires) || requires.some((r) => typeof r !== "string" || r.length === 0)) throw new RuleError(id, "requires must list non-empty literals");
   const al = spec.allowlist ?? {};
   return {
     spec,
@@ -112,6 +115,7 @@ function compileRule(spec: RuleSpec, index: number, entropyOverride: number | un
     maxLength,
     multiline: spec.multiline === true,
     generic: id.startsWith("generic"),
+    requires,
     pathRe: spec.path ? regex(id, "path", spec.path, "") : undefined,
     allowRegexes: (al.regexes ?? []).map((r) => regex(id, "allowlist.regexes", r, "")),
     stopwords: (al.stopwords ?? []).map((w) => String(w).toLowerCase()),

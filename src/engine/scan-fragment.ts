@@ -66,6 +66,7 @@ function scanPlain(set: CompiledRules, fragment: Fragment, options: ScanOptions)
 
 function matchWindow(rule: CompiledRule, text: string, w: Window, lines: LineIndex, options: ScanOptions, out: Candidate[], utf8Bytes: boolean): void {
   const sub = w.start === 0 && w.end === text.length ? text : text.slice(w.start, w.end);
+  for (const literal of rule.requires) if (!sub.includes(literal)) return;
   const re = rule.re;
   re.lastIndex = 0;
   for (let m = re.exec(sub); m; m = re.exec(sub)) {

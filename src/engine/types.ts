@@ -19,6 +19,11 @@ export interface RuleSpec {
   secretGroup?: number;
   /** Lower-case literals, at least one of which must occur in the text for the rule to run. */
   keywords: string[];
+  /**
+   * Literals that must all occur in a search window (case-sensitive) before the regex runs there: a
+   * second, cheaper filter after the keyword (url-basic-auth needs "@" after "://").
+   */
+  requires?: string[];
   /** Minimum Shannon entropy (bits per char) of the secret. */
   entropy?: number;
   /** Offline check that raises (or, when `strict`, decides) confidence. */

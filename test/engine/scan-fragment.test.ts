@@ -89,12 +89,30 @@ describe("scanFragment", () => {
   });
 });
 
+describe("required literals", () => {
+  const rule: RuleSpec = {
+    id: "demo-url",
+    description: "demo",
+    regex: "://([a-z]{4,}:[A-Za-z0-9]{8,})",
+    keywords: ["://"],
+    requires: ["@"],
+    examples: { positive: [], negative: [] },
+  };
+  const demo = compileRules([rule]);
+  it("run the regex only in windows that hold them", () => {
+    const secret = `user:${body(12)}`;
+    expect(scanFragment(demo, { path: "a", text: `u = "https://${secret}@db.example.com"\nv = "https://${secret}/x"\n` }).map((f) => f.line)).toEqual([1]);
+    expect(scanFragment(compileRules([{ ...rule, requires: undefined }]), { path: "a", text: `v = "https://${secret}/x"\n` })).toHaveLength(1);
+  });
+});
+
 describe("compileRules", () => {
   it.each([
     { name: "bad regex", spec: { regex: "(" }, msg: /"bad": regex is not a valid regex/ },
     { name: "no keywords", spec: { keywords: [] }, msg: /keywords/ },
     { name: "upper-case keyword", spec: { keywords: ["ABC"] }, msg: /lower-case/ },
     { name: "missing group", spec: { secretGroup: 3 }, msg: /secretGroup 3/ },
+    { name: "empty required literal", spec: { requires: [""] }, msg: /requires/ },
   ])("names the rule and the problem: $name", ({ spec, msg }) => {
     const base: RuleSpec = { id: "bad", description: "d", regex: "(a)", keywords: ["a"], examples: { positive: [], negative: [] } };
     expect(() => compileRules([{ ...base, ...spec } as RuleSpec])).toThrow(msg);
