@@ -1,21 +1,31 @@
 /**
- * Independent accuracy corpus (test/corpus-independent/generate.mjs): token shapes taken from
- * public provider docs and other scanners' test cases, written into realistic files, scored by
- * file + line against our CLI (no gitleaks, no network). The full comparison with gitleaks and the
- * list of misses / false alarms is `node scripts/eval-independent.mjs`.
+ * Independent accuracy corpora, written by other hands from public provider docs and other
+ * scanners' test cases (never from patterns/), in realistic files, scored by file + line against
+ * our CLI (no gitleaks, no network). The comparison with gitleaks and the list of misses and false
+ * alarms: `node scripts/eval-independent.mjs [--corpus test/corpus-independent-2/generate.mjs]`.
  *
- * Thresholds: the measured values minus 0.02 (recall 0.992, precision 1.000 at seeds 1-3 after the
- * provider, password-context, CLI-argument and encoded-credential rules).
+ * Thresholds are the measured values minus 0.02:
+ * - corpus 1 (test/corpus-independent): recall 1.000, precision 1.000 after the provider,
+ *   password-context, CLI-argument and encoded-credential rules (first measured 0.886 / 0.977);
+ * - corpus 2 (test/corpus-independent-2, written later, held out while corpus 1 was tuned): first
+ *   measured 0.848 / 0.974, then RECALL_2 / PRECISION_2 below after the rules it showed missing.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { generateIndependentCorpus, writeCorpus, type PositiveLabel } from "./generate.mjs";
+import * as first from "./generate.mjs";
+import * as second from "../corpus-independent-2/generate.mjs";
+import type { IndependentCorpus, PositiveLabel } from "./generate.mjs";
 
-const RECALL_FLOOR = 0.972; // measured 0.992 - 0.02
-const PRECISION_FLOOR = 0.98; // measured 1.000 - 0.02
+const RECALL_2 = 0.848;
+const PRECISION_2 = 0.974;
+
+const CORPORA = [
+  { name: "independent corpus 1", generate: first.generateIndependentCorpus, write: first.writeCorpus, recall: 0.98, precision: 0.98 },
+  { name: "independent corpus 2", generate: second.generateIndependentCorpus, write: second.writeCorpus, recall: RECALL_2 - 0.02, precision: PRECISION_2 - 0.02 },
+];
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -25,11 +35,11 @@ interface Found {
   ruleId: string;
 }
 
-describe("independent accuracy corpus", () => {
+describe.each(CORPORA)("$name", ({ name, generate, write, recall: RECALL_FLOOR, precision: PRECISION_FLOOR }) => {
   const work = mkdtempSync(join(tmpdir(), "scan-secrets-indep-"));
   const dir = join(work, "corpus");
-  const corpus = generateIndependentCorpus();
-  writeCorpus(dir, corpus);
+  const corpus: IndependentCorpus = generate();
+  write(dir, corpus);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("is large and varied enough to mean something", () => {
@@ -59,7 +69,7 @@ describe("independent accuracy corpus", () => {
     const precision = hit.size / (hit.size + falseAlarms.size);
     const negKind = new Map(corpus.negatives.map((n) => [`${n.path}:${n.line}`, n.kind]));
     console.log(
-      `independent corpus: ${corpus.files.length} files, ${corpus.positives.length} secrets, ${corpus.negatives.length} hard negatives\n` +
+      `${name}: ${corpus.files.length} files, ${corpus.positives.length} secrets, ${corpus.negatives.length} hard negatives\n` +
         `recall=${recall.toFixed(3)} precision=${precision.toFixed(3)}` +
         misses.map((m) => `\n  missed ${m.path}:${m.line} [${m.context}] ${m.provider}`).join("") +
         [...falseAlarms.values()].map((f) => `\n  false alarm ${f.file}:${f.line} ${f.ruleId} (${negKind.get(`${f.file}:${f.line}`) ?? "unlabelled"})`).join(""),
