@@ -69,6 +69,12 @@ const ACCEPTED: Record<string, string> = {
   "twitter-bearer-token": CONTEXT_RULE,
   "asana-pat": CONTEXT_RULE,
   "sql-insert-secret-column": "fuzz timeout: bounded column list and value tuple, each item a single character or a quoted string",
+  "mistral-api-key": CONTEXT_RULE,
+  "algolia-admin-key": CONTEXT_RULE,
+  "cloud-init-chpasswd": "fuzz timeout: a bounded run of block lines up to the first user:password pair",
+  "generic-secret-xml-named-element": "fuzz timeout: bounded attribute run and name, then the element text",
+  "google-app-password": "fuzz timeout: password-name alternatives, then four fixed groups of four letters",
+  "bip39-mnemonic": "fuzz timeout: a mnemonic name, then 12 to 24 bounded lower-case words",
 };
 
 interface Item {
