@@ -38,12 +38,12 @@ export function isUnlikelyGenericSecret(value: string, line = ""): boolean {
   if (PATH.test(value) || REMOTE_OR_EMAIL.test(value) || DOTTED.test(value) || WORDS.test(value)) return true;
   if (PACKAGE_SPEC.test(value) || IDENTIFIER.test(value) || isPublishedExample(value)) return true;
   if (HEX_DIGEST.test(value) && DIGEST_CONTEXT.test(line)) return true;
-  if (OPTIONS.test(value) || OPTIONAL_PART.test(value) || (ABSOLUTE_PATH.test(value) && !value.includes("//"))) return true;
+  if (OPTIONS.test(value) || (value.includes("[") && OPTIONAL_PART.test(value)) || (ABSOLUTE_PATH.test(value) && !value.includes("//"))) return true;
   return inStringList(value, line) || commaOutsideCall(value, line);
 }
 
 /** `host[:port]`, `user[:passwd]`: usage notation for an optional part. */
-const OPTIONAL_PART = /\[[:@/.=-]?[A-Za-z_]+\]/;
+const OPTIONAL_PART = /\[[:@/.=-]?[A-Za-z_]{1,40}\]/;
 /** `true|false`, `on|off|auto`: the documented choices of a setting. */
 const OPTIONS = /^[a-z]+(?:\|[a-z]+)+$/i;
 /** `/Users/maciej`, `~/work/app`, `./config/dev`: a file path (working directories, PWD). */
