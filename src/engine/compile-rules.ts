@@ -29,6 +29,8 @@ export interface CompiledRules {
   matcher: KeywordMatcher;
   /** keywordRules[keywordId] = indexes into `rules`. */
   keywordRules: number[][];
+  /** Indexes of the rules without keywords, which run on every file their path matches. */
+  pathRules: number[];
 }
 
 /** A rule that cannot be compiled; the message names the rule and the problem. */
@@ -75,14 +77,15 @@ export function compileRules(specs: readonly RuleSpec[], options: CompileOptions
       if (!keywordRules[id]!.includes(rule.index)) keywordRules[id]!.push(rule.index);
     }
   }
-  return { rules, matcher: buildKeywordMatcher(keywords), keywordRules };
+  const pathRules = rules.filter((r) => r.spec.keywords.length === 0).map((r) => r.index);
+  return { rules, matcher: buildKeywordMatcher(keywords), keywordRules, pathRules };
 }
 
 function compileRule(spec: RuleSpec, index: number, entropyOverride: number | undefined): CompiledRule {
   const { id } = spec;
   if (typeof spec.description !== "string" || !spec.description) throw new RuleError(id, "description is required");
   if (typeof spec.regex !== "string" || !spec.regex) throw new RuleError(id, "regex is required");
-  if (!Array.isArray(spec.keywords) || spec.keywords.length === 0) throw new RuleError(id, "keywords must list at least one literal");
+  if (!Array.isArray(spec.keywords) || (spec.keywords.length === 0 && !spec.path)) throw new RuleError(id, "keywords must list at least one literal (or the rule needs a path)");
   for (const kw of spec.keywords) {
     if (typeof kw !== "string" || !/^[\x20-\x7e]+$/.test(kw) || kw !== kw.toLowerCase()) {
       throw new RuleError(id, `keyword ${JSON.stringify(kw)} must be non-empty lower-case ASCII`);

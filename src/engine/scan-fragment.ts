@@ -58,6 +58,10 @@ function scanPlain(set: CompiledRules, fragment: Fragment, options: ScanOptions)
     if (rule.pathRe && !rule.pathRe.test(fragment.path)) continue;
     matchWindow(rule, text, w, lines, options, candidates, fragment.utf8Bytes === true);
   }
+  for (const r of set.pathRules) {
+    const rule = set.rules[r]!;
+    if (rule.pathRe!.test(fragment.path)) matchWindow(rule, text, { rule: r, start: 0, end: text.length, cutStart: false, cutEnd: false }, lines, options, candidates, fragment.utf8Bytes === true);
+  }
   if (candidates.length === 0) return [];
   return resolveOverlaps(candidates)
     .filter((c) => options.keepSuppressed || !c.suppressedBy)

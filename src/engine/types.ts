@@ -17,7 +17,11 @@ export interface RuleSpec {
   flags?: string;
   /** Capture group holding the secret (default 1, or 0 when the regex has no group). */
   secretGroup?: number;
-  /** Lower-case literals, at least one of which must occur in the text for the rule to run. */
+  /**
+   * Lower-case literals, at least one of which must occur in the text for the rule to run. Empty
+   * only with `path`: the rule then runs on the whole text of every file the path matches (a file
+   * whose name says what it holds, such as Rails' config/master.key).
+   */
   keywords: string[];
   /**
    * Literals that must all occur in a search window (case-sensitive) before the regex runs there: a

@@ -106,6 +106,26 @@ describe("required literals", () => {
   });
 });
 
+describe("rules without keywords", () => {
+  const rule: RuleSpec = {
+    id: "demo-key-file",
+    description: "demo",
+    regex: "^([0-9a-f]{32})\\n?$",
+    keywords: [],
+    path: "(?:^|/)secret\\.key$",
+    examples: { positive: [], negative: [] },
+  };
+  it("run on the whole text of the files their path names, and only there", () => {
+    const set = compileRules([rule]);
+    const text = "3f9a0c7e5b21d84a6c0e9f1b2a7d3c58\n";
+    expect(scanFragment(set, { path: "config/secret.key", text }).map((f) => f.ruleId)).toEqual(["demo-key-file"]);
+    expect(scanFragment(set, { path: "config/other.txt", text })).toEqual([]);
+  });
+  it("need a path", () => {
+    expect(() => compileRules([{ ...rule, path: undefined }])).toThrow(/keywords must list at least one literal/);
+  });
+});
+
 describe("compileRules", () => {
   it.each([
     { name: "bad regex", spec: { regex: "(" }, msg: /"bad": regex is not a valid regex/ },
