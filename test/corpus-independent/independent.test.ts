@@ -8,8 +8,9 @@
  * - corpus 1 (test/corpus-independent): recall 1.000, precision 1.000 after the provider,
  *   password-context, CLI-argument and encoded-credential rules (first measured 0.886 / 0.977);
  * - corpus 2 (test/corpus-independent-2, written later, held out while corpus 1 was tuned): first
- *   measured 0.848 / 0.974, then 0.987 / 1.000 (RECALL_2 / PRECISION_2) after the rules it showed
- *   missing (0.978-0.987 at seeds 2-7).
+ *   measured 0.848 / 0.974, then 0.991 / 1.000 (RECALL_2 / PRECISION_2) after the rules it showed
+ *   missing (0.982-0.991 at seeds 2-7; the misses left are two Sentry DSNs, which corpus 1 and our
+ *   own corpus count as public, as Sentry's documentation does).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -20,7 +21,7 @@ import * as first from "./generate.mjs";
 import * as second from "../corpus-independent-2/generate.mjs";
 import type { IndependentCorpus, PositiveLabel } from "./generate.mjs";
 
-const RECALL_2 = 0.987;
+const RECALL_2 = 0.991;
 const PRECISION_2 = 1.0;
 
 const CORPORA = [
