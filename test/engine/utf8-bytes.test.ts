@@ -49,12 +49,13 @@ describe("files with non-ASCII text, scanned as UTF-8 bytes", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 40 }), fc.uint8Array({ maxLength: 40 }), (before, between) => {
         const bytes = Buffer.concat([Buffer.from(before.map((b) => (b === 0 ? 1 : b))), Buffer.from(` t="${token}" `), Buffer.from(between.map((b) => (b === 0 || b === 10 ? 1 : b))), Buffer.from(` u="${token}"\n`)]);
+        if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return; // a UTF-16 BOM: decoded as UTF-16, not UTF-8
         const decoded = decodeForScan(bytes);
-        if (!decoded) return; // a UTF-16 BOM look-alike
+        if (!decoded) return;
         const expected = scanFragment(rules, { path: "f.js", text: bytes.toString("utf8").replace(/^\uFEFF/, "") });
         expect(scanFragment(rules, { path: "f.js", text: decoded.text, utf8Bytes: decoded.utf8Bytes })).toEqual(expected);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261204 },
     );
   });
 
