@@ -30,7 +30,7 @@ export async function runWorktreeScan(args: ParsedArgs): Promise<number> {
   try {
     const { root, inRepo, paths } = resolveScanPaths(args);
     // git lists the files while this thread compiles the rules.
-    const listed = listForScan(args, { root, inRepo, paths }, early);
+    const listed = listForScan(args, { root, inRepo, paths }, early, threads);
     listed.catch(() => undefined); // awaited below, unless the setup fails first
     const setup = prepareScan(args, root);
     const collected = await collectWorktreeFindings(args, setup, { inRepo, paths, listing: await listed });
@@ -90,10 +90,10 @@ export async function listForScan(
   args: ParsedArgs,
   { root, inRepo, paths }: { root: string; inRepo: boolean; paths: string[] },
   early: WorktreeWorker[] = [],
+  threads = scanThreads(args),
 ): Promise<Listing> {
   const maxFileSize = parseSize(stringOption(args, "max-file-size") ?? String(DEFAULT_MAX_FILE_SIZE), "max-file-size");
   const files = await listWorktreeFiles({ root, inRepo, paths });
-  const threads = scanThreads(args);
   // Below WORKER_MIN_FILES more threads cost more to start than they save (unless --jobs asks for them).
   const wanted = threads.explicit || files.length >= WORKER_MIN_FILES ? Math.min(threads.count - 1, files.length) : 0;
   for (const extra of early.slice(wanted)) void extra.stop();

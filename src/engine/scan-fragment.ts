@@ -53,14 +53,15 @@ function scanPlain(set: CompiledRules, fragment: Fragment, options: ScanOptions)
   if (text.length === 0 || set.rules.length === 0) return [];
   const lines = new LineIndex(text, fragment.utf8Bytes);
   const candidates: Candidate[] = [];
+  const utf8Bytes = fragment.utf8Bytes === true;
   for (const w of findCandidateWindows(set, text)) {
     const rule = set.rules[w.rule]!;
     if (rule.pathRe && !rule.pathRe.test(fragment.path)) continue;
-    matchWindow(rule, text, w, lines, options, candidates, fragment.utf8Bytes === true);
+    matchWindow(rule, text, w, lines, options, candidates, utf8Bytes);
   }
   for (const r of set.pathRules) {
     const rule = set.rules[r]!;
-    if (rule.pathRe!.test(fragment.path)) matchWindow(rule, text, { rule: r, start: 0, end: text.length, cutStart: false, cutEnd: false }, lines, options, candidates, fragment.utf8Bytes === true);
+    if (rule.pathRe!.test(fragment.path)) matchWindow(rule, text, { rule: r, start: 0, end: text.length, cutStart: false, cutEnd: false }, lines, options, candidates, utf8Bytes);
   }
   if (candidates.length === 0) return [];
   return resolveOverlaps(candidates)
